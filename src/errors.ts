@@ -1,0 +1,33 @@
+/** Machine-readable reasons for a `DiagramError`. */
+export type DiagramErrorCode =
+  | 'invalid-model'
+  | 'invalid-option'
+  | 'unknown-id'
+  | 'duplicate-id'
+  | 'does-not-fit'
+  | 'no-route';
+
+/**
+ * The one error the library throws for bad input. `path` locates the field in
+ * the model, as in `children[2].value`; the message says what to change.
+ */
+export class DiagramError extends Error {
+  readonly code: DiagramErrorCode;
+  readonly path: string;
+
+  constructor(code: DiagramErrorCode, path: string, message: string) {
+    super(path === '' ? message : `${path}: ${message}`);
+    this.name = 'DiagramError';
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/** Joins a model path and a field: `joinPath('children[2]', 'value')` is `children[2].value`. */
+export function joinPath(path: string, field: string | number): string {
+  if (typeof field === 'number') {
+    return `${path}[${field}]`;
+  }
+
+  return path === '' ? field : `${path}.${field}`;
+}

@@ -1,0 +1,272 @@
+import { DiagramError, joinPath } from '../errors.js';
+import type {
+  BarNode,
+  BoxNode,
+  ColumnNode,
+  CurveNode,
+  DiagramNode,
+  FanNode,
+  GridNode,
+  RowNode,
+  RuleNode,
+} from '../model.js';
+import { blockWidth, displayWidth, graphemes, splitLines } from '../text/width.js';
+import { curveGeometry } from '../paint/curve-geometry.js';
+import {
+  BAR_WIDTH,
+  CAPTION_MARGIN,
+  CHAINED_COLUMN_GAP,
+  CHAINED_ROW_GAP,
+  COLUMN_GAP,
+  FAN_GAP,
+  FAN_LINK_ROWS,
+  GRID_COLUMN_GAP,
+  GRID_ROW_GAP,
+  PERCENT_WIDTH,
+  ROW_GAP,
+  TITLE_FRAME,
+} from './defaults.js';
+import { type Size, boxFrame } from './geometry.js';
+import { chainGapNeeded } from './chain.js';
+
+/** Natural sizes of every node, computed bottom-up once and read by placement. */
+export type Sizes = WeakMap<DiagramNode, Size>;
+
+export function measureTree(root: DiagramNode): Sizes {
+  const sizes: Sizes = new WeakMap();
+  measure(root, '', sizes);
+
+  return sizes;
+}
+
+export function sizeOf(sizes: Sizes, node: DiagramNode): Size {
+  const size = sizes.get(node);
+  if (size === undefined) {
+    throw new Error(`internal: node of kind '${node.kind}' was placed before it was measured`);
+  }
+
+  return size;
+}
+
+function measure(node: DiagramNode, path: string, sizes: Sizes): Size {
+  const cached = sizes.get(node);
+  if (cached !== undefined) {
+    return cached;
+  }
+
+  const size = measureNode(node, path, sizes);
+  sizes.set(node, size);
+
+  return size;
+}
+
+function measureNode(node: DiagramNode, path: string, sizes: Sizes): Size {
+  switch (node.kind) {
+    case 'text': {
+      const lines = splitLines(node.text);
+
+      return { width: blockWidth(lines), height: lines.length };
+    }
+    case 'vtext': {
+      const letters = graphemes(node.text);
+
+      return { width: Math.max(0, ...letters.map((letter) => letter.width)), height: letters.length };
+    }
+    case 'tag':
+      return { width: displayWidth(node.text) + 2 + 2 * (node.padding ?? 0), height: 1 };
+    case 'rule':
+      return { width: ruleWidth(node), height: 1 };
+    case 'spacer':
+      return { width: node.width ?? 0, height: node.height ?? 1 };
+    case 'bar':
+      return { width: barWidth(node), height: 1 };
+    case 'curve':
+      return measureCurve(node);
+    case 'row':
+      return measureRow(node, path, sizes);
+    case 'column':
+      return measureColumn(node, path, sizes);
+    case 'grid':
+      return measureGrid(node, path, sizes);
+    case 'box':
+      return measureBox(node, path, sizes);
+    case 'fan':
+      return measureFan(node, path, sizes);
+  }
+}
+
+function measureChildren(node: { readonly children: readonly DiagramNode[] }, path: string, sizes: Sizes): Size[] {
+  return node.children.map((child, index) => measure(child, joinPath(joinPath(path, 'children'), index), sizes));
+}
+
+function ruleWidth(rule: RuleNode): number {
+  if (typeof rule.width === 'number') {
+    return rule.width;
+  }
+
+  const captionWidth = rule.caption === undefined ? 0 : displayWidth(rule.caption) + 2 * CAPTION_MARGIN + 2;
+
+  return Math.max(1, captionWidth);
+}
+
+export function barLabelWidth(bar: BarNode): number {
+  return bar.labelWidth ?? (bar.label === undefined ? 0 : displayWidth(bar.label));
+}
+
+function barWidth(bar: BarNode): number {
+  const labelWidth = barLabelWidth(bar);
+  const labelPart = labelWidth > 0 ? labelWidth + 1 : 0;
+  const percentPart = bar.percent === false ? 0 : PERCENT_WIDTH + 1;
+
+  return labelPart + (bar.width ?? BAR_WIDTH) + 2 + percentPart;
+}
+
+function measureCurve(curve: CurveNode): Size {
+  const geometry = curveGeometry(curve);
+
+  return { width: geometry.width, height: geometry.height };
+}
+
+function measureRow(row: RowNode, path: string, sizes: Sizes): Size {
+  const children = measureChildren(row, path, sizes);
+  const gap = rowGap(row);
+  if (row.chain !== undefined && row.chain !== false) {
+    const needed = chainGapNeeded(row.children, row.chain, 'horizontal');
+    if (gap < needed) {
+      throw new DiagramError(
+        'invalid-model',
+        joinPath(path, 'gap'),
+        `a chained row needs a gap of at least ${needed} cells for its arrows, but gap is ${gap}; set gap to ${needed} or more`,
+      );
+    }
+  }
+
+  return {
+    width: sum(children.map((child) => child.width)) + gap * Math.max(0, children.length - 1),
+    height: Math.max(0, ...children.map((child) => child.height)),
+  };
+}
+
+function measureColumn(column: ColumnNode, path: string, sizes: Sizes): Size {
+  const children = measureChildren(column, path, sizes);
+  const gap = columnGap(column);
+  if (column.chain !== undefined && column.chain !== false) {
+    const needed = chainGapNeeded(column.children, column.chain, 'vertical');
+    if (gap < needed) {
+      throw new DiagramError(
+        'invalid-model',
+        joinPath(path, 'gap'),
+        `a chained column needs a gap of at least ${needed} rows for its arrows, but gap is ${gap}; set gap to ${needed} or more`,
+      );
+    }
+  }
+
+  return {
+    width: Math.max(0, ...children.map((child) => child.width)),
+    height: sum(children.map((child) => child.height)) + gap * Math.max(0, children.length - 1),
+  };
+}
+
+export function rowGap(row: RowNode): number {
+  return row.gap ?? (row.chain ? CHAINED_ROW_GAP : ROW_GAP);
+}
+
+export function columnGap(column: ColumnNode): number {
+  return column.gap ?? (column.chain ? CHAINED_COLUMN_GAP : COLUMN_GAP);
+}
+
+export interface GridTracks {
+  readonly columnWidths: readonly number[];
+  readonly rowHeights: readonly number[];
+  readonly columnGap: number;
+  readonly rowGap: number;
+}
+
+export function gridTracks(grid: GridNode, sizes: Sizes): GridTracks {
+  const columnWidths = new Array<number>(grid.columns).fill(0);
+  const rowHeights = new Array<number>(Math.ceil(grid.children.length / grid.columns)).fill(0);
+  grid.children.forEach((child, index) => {
+    const size = sizeOf(sizes, child);
+    const column = index % grid.columns;
+    const row = Math.floor(index / grid.columns);
+    columnWidths[column] = Math.max(columnWidths[column] ?? 0, size.width);
+    rowHeights[row] = Math.max(rowHeights[row] ?? 0, size.height);
+  });
+
+  return {
+    columnWidths,
+    rowHeights,
+    columnGap: grid.columnGap ?? GRID_COLUMN_GAP,
+    rowGap: grid.rowGap ?? GRID_ROW_GAP,
+  };
+}
+
+function measureGrid(grid: GridNode, path: string, sizes: Sizes): Size {
+  measureChildren(grid, path, sizes);
+  const tracks = gridTracks(grid, sizes);
+
+  return {
+    width: sum(tracks.columnWidths) + tracks.columnGap * Math.max(0, tracks.columnWidths.length - 1),
+    height: sum(tracks.rowHeights) + tracks.rowGap * Math.max(0, tracks.rowHeights.length - 1),
+  };
+}
+
+function measureBox(box: BoxNode, path: string, sizes: Sizes): Size {
+  const children = measureChildren(box, path, sizes);
+  const frame = boxFrame(box);
+  const dividers = box.divided ? Math.max(0, children.length - 1) : 0;
+  const contentWidth = Math.max(0, ...children.map((child) => child.width));
+  const contentHeight = sum(children.map((child) => child.height)) + dividers;
+  const titleWidth = box.title === undefined ? 0 : displayWidth(box.title) + TITLE_FRAME;
+
+  const naturalWidth = Math.max(contentWidth + frame.left + frame.right, titleWidth, box.minWidth ?? 0);
+  const naturalHeight = Math.max(contentHeight + frame.top + frame.bottom, box.minHeight ?? 0);
+
+  return {
+    width: fixedOrNatural(box.width, naturalWidth, joinPath(path, 'width'), 'wide'),
+    height: fixedOrNatural(box.height, naturalHeight, joinPath(path, 'height'), 'tall'),
+  };
+}
+
+function fixedOrNatural(fixed: number | undefined, natural: number, path: string, adjective: string): number {
+  if (fixed === undefined) {
+    return natural;
+  }
+
+  if (fixed < natural) {
+    throw new DiagramError(
+      'does-not-fit',
+      path,
+      `the box is ${fixed} cells ${adjective} but its content needs ${natural}; raise it to ${natural} or remove it`,
+    );
+  }
+
+  return fixed;
+}
+
+export function fanRowWidth(fan: FanNode, sizes: Sizes): number {
+  const gap = fan.gap ?? FAN_GAP;
+
+  return sum(fan.nodes.map((node) => sizeOf(sizes, node).width)) + gap * Math.max(0, fan.nodes.length - 1);
+}
+
+function measureFan(fan: FanNode, path: string, sizes: Sizes): Size {
+  const nodes = fan.nodes.map((node, index) => measure(node, joinPath(joinPath(path, 'nodes'), index), sizes));
+  const from = fan.from === undefined ? undefined : measure(fan.from, joinPath(path, 'from'), sizes);
+  const to = fan.to === undefined ? undefined : measure(fan.to, joinPath(path, 'to'), sizes);
+  const linked = (end: Size | undefined): number => (end === undefined ? 0 : end.height + FAN_LINK_ROWS);
+
+  return {
+    width: Math.max(fanRowWidth(fan, sizes), from?.width ?? 0, to?.width ?? 0),
+    height: linked(from) + Math.max(0, ...nodes.map((node) => node.height)) + linked(to),
+  };
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) {
+    total += value;
+  }
+
+  return total;
+}

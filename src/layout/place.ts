@@ -1,0 +1,224 @@
+import { joinPath } from '../errors.js';
+import type { BoxNode, ColumnNode, DiagramNode, FanNode, GridNode, HorizontalAlign, RowNode, VerticalAlign } from '../model.js';
+import { FAN_GAP, FAN_LINK_ROWS } from './defaults.js';
+import { type Rect, type Size, alignOffset, boxFrame } from './geometry.js';
+import { type Sizes, columnGap, fanRowWidth, gridTracks, rowGap, sizeOf } from './measure.js';
+
+/** A node with its rectangle on the canvas, in cells. */
+export interface PlacedNode {
+  readonly node: DiagramNode;
+  readonly rect: Rect;
+  /** Location of the node in the model, for error messages. */
+  readonly path: string;
+  readonly children: readonly PlacedNode[];
+  /** Rows of a divided box's divider lines. */
+  readonly dividers?: readonly number[];
+  /** A fan's single node above its many. */
+  readonly source?: PlacedNode;
+  /** A fan's single node below its many. */
+  readonly sink?: PlacedNode;
+}
+
+/** Places the tree top-down: each container gives its children their rectangles. */
+export function placeTree(root: DiagramNode, sizes: Sizes): PlacedNode {
+  const size = sizeOf(sizes, root);
+
+  return place(root, { x: 0, y: 0, width: size.width, height: size.height }, '', sizes);
+}
+
+function place(node: DiagramNode, rect: Rect, path: string, sizes: Sizes): PlacedNode {
+  switch (node.kind) {
+    case 'row':
+      return placeRow(node, rect, path, sizes);
+    case 'column':
+      return placeColumn(node, rect, path, sizes);
+    case 'grid':
+      return placeGrid(node, rect, path, sizes);
+    case 'box':
+      return placeBox(node, rect, path, sizes);
+    case 'fan':
+      return placeFan(node, rect, path, sizes);
+    default:
+      return { node, rect, path, children: [] };
+  }
+}
+
+function horizontal(align: HorizontalAlign): 'start' | 'center' | 'end' {
+  return align === 'left' ? 'start' : align === 'center' ? 'center' : 'end';
+}
+
+function vertical(align: VerticalAlign): 'start' | 'center' | 'end' {
+  return align === 'top' ? 'start' : align === 'middle' ? 'center' : 'end';
+}
+
+/** A full-width rule spans whatever width its column or box has. */
+function spansWidth(node: DiagramNode): boolean {
+  return node.kind === 'rule' && (node.width === undefined || node.width === 'full');
+}
+
+/** Places a child in a slot of `slotWidth` cells starting at `x`, by the container's horizontal alignment. */
+function slotX(
+  child: DiagramNode,
+  size: Size,
+  x: number,
+  slotWidth: number,
+  align: HorizontalAlign | 'stretch',
+): { x: number; width: number } {
+  if (align === 'stretch' || spansWidth(child)) {
+    return { x, width: slotWidth };
+  }
+
+  return { x: x + alignOffset(slotWidth, size.width, horizontal(align)), width: size.width };
+}
+
+function slotY(
+  size: Size,
+  y: number,
+  slotHeight: number,
+  align: VerticalAlign | 'stretch',
+): { y: number; height: number } {
+  if (align === 'stretch') {
+    return { y, height: slotHeight };
+  }
+
+  return { y: y + alignOffset(slotHeight, size.height, vertical(align)), height: size.height };
+}
+
+function placeRow(row: RowNode, rect: Rect, path: string, sizes: Sizes): PlacedNode {
+  const gap = rowGap(row);
+  let x = rect.x;
+  const children = row.children.map((child, index) => {
+    const size = sizeOf(sizes, child);
+    const { y, height } = slotY(size, rect.y, rect.height, row.align ?? 'top');
+    const placed = place(child, { x, y, width: size.width, height }, childPath(path, index), sizes);
+    x += size.width + gap;
+
+    return placed;
+  });
+
+  return { node: row, rect, path, children };
+}
+
+function placeColumn(column: ColumnNode, rect: Rect, path: string, sizes: Sizes): PlacedNode {
+  const children = stackChildren(column.children, rect, column.align ?? 'left', columnGap(column), path, sizes);
+
+  return { node: column, rect, path, children };
+}
+
+/** Stacks children top to bottom from `area.y`, `gap` rows apart. */
+function stackChildren(
+  nodes: readonly DiagramNode[],
+  area: Rect,
+  align: HorizontalAlign | 'stretch',
+  gap: number,
+  path: string,
+  sizes: Sizes,
+): PlacedNode[] {
+  let y = area.y;
+
+  return nodes.map((child, index) => {
+    const size = sizeOf(sizes, child);
+    const { x, width } = slotX(child, size, area.x, area.width, align);
+    const placed = place(child, { x, y, width, height: size.height }, childPath(path, index), sizes);
+    y += size.height + gap;
+
+    return placed;
+  });
+}
+
+function placeGrid(grid: GridNode, rect: Rect, path: string, sizes: Sizes): PlacedNode {
+  const tracks = gridTracks(grid, sizes);
+  const columnStarts = trackStarts(rect.x, tracks.columnWidths, tracks.columnGap);
+  const rowStarts = trackStarts(rect.y, tracks.rowHeights, tracks.rowGap);
+  const children = grid.children.map((child, index) => {
+    const column = index % grid.columns;
+    const row = Math.floor(index / grid.columns);
+    const size = sizeOf(sizes, child);
+    const { x, width } = slotX(child, size, columnStarts[column] ?? 0, tracks.columnWidths[column] ?? 0, grid.align ?? 'center');
+    const { y, height } = slotY(size, rowStarts[row] ?? 0, tracks.rowHeights[row] ?? 0, grid.valign ?? 'top');
+
+    return place(child, { x, y, width, height }, childPath(path, index), sizes);
+  });
+
+  return { node: grid, rect, path, children };
+}
+
+function trackStarts(origin: number, lengths: readonly number[], gap: number): number[] {
+  const starts: number[] = [];
+  let position = origin;
+  for (const length of lengths) {
+    starts.push(position);
+    position += length + gap;
+  }
+
+  return starts;
+}
+
+function placeBox(box: BoxNode, rect: Rect, path: string, sizes: Sizes): PlacedNode {
+  const frame = boxFrame(box);
+  const inner: Rect = {
+    x: rect.x + frame.left,
+    y: rect.y + frame.top,
+    width: rect.width - frame.left - frame.right,
+    height: rect.height - frame.top - frame.bottom,
+  };
+  const dividerRows = box.divided ? Math.max(0, box.children.length - 1) : 0;
+  const contentHeight = box.children.reduce((total, child) => total + sizeOf(sizes, child).height, dividerRows);
+  const top = inner.y + alignOffset(inner.height, contentHeight, vertical(box.valign ?? 'top'));
+  const gap = box.divided ? 1 : 0;
+  const children = stackChildren(box.children, { ...inner, y: top }, box.align ?? 'left', gap, path, sizes);
+  const dividers = box.divided ? children.slice(0, -1).map((child) => child.rect.y + child.rect.height) : [];
+
+  return { node: box, rect, path, children, dividers };
+}
+
+function placeFan(fan: FanNode, rect: Rect, path: string, sizes: Sizes): PlacedNode {
+  const gap = fan.gap ?? FAN_GAP;
+  const sourceHeight = fan.from === undefined ? 0 : sizeOf(sizes, fan.from).height + FAN_LINK_ROWS;
+  const rowTop = rect.y + sourceHeight;
+  let x = rect.x + alignOffset(rect.width, fanRowWidth(fan, sizes), 'center');
+  const children = fan.nodes.map((child, index) => {
+    const size = sizeOf(sizes, child);
+    const placed = place(child, { x, y: rowTop, width: size.width, height: size.height }, joinPath(joinPath(path, 'nodes'), index), sizes);
+    x += size.width + gap;
+
+    return placed;
+  });
+
+  const rowHeight = Math.max(0, ...children.map((child) => child.rect.height));
+  const center = fanCenter(children);
+  const source = fan.from === undefined ? undefined : placeEnd(fan.from, rect, rect.y, center, joinPath(path, 'from'), sizes);
+  const sinkTop = rowTop + rowHeight + FAN_LINK_ROWS;
+  const sink = fan.to === undefined ? undefined : placeEnd(fan.to, rect, sinkTop, center, joinPath(path, 'to'), sizes);
+
+  return { node: fan, rect, path, children, ...(source && { source }), ...(sink && { sink }) };
+}
+
+/** Column midway between the centers of the first and last fanned nodes. */
+function fanCenter(children: readonly PlacedNode[]): number {
+  const first = children[0];
+  const last = children[children.length - 1];
+  if (first === undefined || last === undefined) {
+    return 0;
+  }
+
+  return Math.floor((centerX(first.rect) + centerX(last.rect)) / 2);
+}
+
+/** Places a fan's single node centerd on `center`, kept inside the fan's rectangle. */
+function placeEnd(node: DiagramNode, fanRect: Rect, y: number, center: number, path: string, sizes: Sizes): PlacedNode {
+  const size = sizeOf(sizes, node);
+  const wanted = center - Math.floor((size.width - 1) / 2);
+  const x = Math.min(Math.max(wanted, fanRect.x), fanRect.x + fanRect.width - size.width);
+
+  return place(node, { x, y, width: size.width, height: size.height }, path, sizes);
+}
+
+/** The middle column of a rectangle, leaning left for an even width. */
+export function centerX(rect: Rect): number {
+  return rect.x + Math.floor((rect.width - 1) / 2);
+}
+
+function childPath(path: string, index: number): string {
+  return joinPath(joinPath(path, 'children'), index);
+}

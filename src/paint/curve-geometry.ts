@@ -1,0 +1,57 @@
+import type { CurveNode } from '../model.js';
+import { CURVE_HEIGHT } from '../layout/defaults.js';
+import { displayWidth } from '../text/width.js';
+
+/** Where the parts of a curve go, relative to its top-left corner. */
+export interface CurveGeometry {
+  readonly width: number;
+  readonly height: number;
+  /** Column of the first value. */
+  readonly originX: number;
+  /** Rows of the plot: 1 for a sparkline, `height` for a line. */
+  readonly plotRows: number;
+  /** Row of the marker symbols, or -1 when there are no markers. */
+  readonly markerRow: number;
+  /** Row of the marker labels, or -1 when no marker has a label. */
+  readonly labelRow: number;
+}
+
+/**
+ * Lays out a curve: the plot, then a row of marker symbols, then a row of
+ * marker labels centred under them. Labels wider than the plot widen the
+ * curve instead of being cut.
+ */
+export function curveGeometry(curve: CurveNode): CurveGeometry {
+  const margin = curve.margin ?? 0;
+  const plotRows = curve.style === 'line' ? (curve.height ?? CURVE_HEIGHT) : 1;
+  const markers = curve.markers ?? [];
+  const hasLabels = markers.some((marker) => marker.label !== undefined);
+
+  let left = 0;
+  let rightEdge = curve.values.length + 2 * margin;
+  for (const marker of markers) {
+    if (marker.label === undefined) {
+      continue;
+    }
+    const start = labelStart(margin + marker.at, displayWidth(marker.label));
+    left = Math.min(left, start);
+    rightEdge = Math.max(rightEdge, start + displayWidth(marker.label));
+  }
+
+  const markerRow = markers.length > 0 ? plotRows : -1;
+  const labelRow = hasLabels ? plotRows + 1 : -1;
+
+  return {
+    width: rightEdge - left,
+    height: plotRows + (markers.length > 0 ? 1 : 0) + (hasLabels ? 1 : 0),
+    originX: margin - left,
+    plotRows,
+    markerRow,
+    labelRow,
+  };
+}
+
+/** Column where a label centred on `x` starts. */
+export function labelStart(x: number, width: number): number {
+  return x - Math.floor((width - 1) / 2);
+}

@@ -1,0 +1,221 @@
+import { Side, type Weight } from '../canvas/arms.js';
+import { arrowToward } from '../canvas/glyphs.js';
+import { DiagramError, joinPath } from '../errors.js';
+import { type Rect, bottom, right } from '../layout/geometry.js';
+import { joinsBorder } from '../layout/chain.js';
+import type { PlacedNode } from '../layout/place.js';
+import { displayWidth } from '../text/width.js';
+import type { ObstacleIndex } from './obstacles.js';
+import { searchRoute } from './search.js';
+import type { Point, Route } from './types.js';
+
+export interface LinkSpec {
+  readonly startHead: boolean;
+  readonly endHead: boolean;
+  readonly weight: Weight;
+  readonly label?: string;
+  readonly labelSide?: 'above' | 'below' | 'left' | 'right';
+  /** Model path of the connector, for errors. */
+  readonly path: string;
+}
+
+/** A span of cells along one axis where a connector may attach, inclusive. */
+interface Span {
+  readonly low: number;
+  readonly high: number;
+}
+
+/**
+ * Routes a connector between two placed nodes: a straight line when the nodes
+ * face each other with nothing between, otherwise a shortest orthogonal path
+ * around every box and label.
+ */
+export function connect(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex): Route {
+  const straight = straightRoute(from, to, spec);
+  if (straight !== undefined && obstacles.blocking(routeArea(straight), [from, to]).length === 0) {
+    return straight;
+  }
+
+  return searchRoute(from, to, spec, obstacles);
+}
+
+/** Connects two siblings of a chain, which face each other by construction. */
+export function connectNeighbours(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex): Route {
+  return straightRoute(from, to, spec) ?? searchRoute(from, to, spec, obstacles);
+}
+
+function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route | undefined {
+  const a = from.rect;
+  const b = to.rect;
+  const rows = overlap(attachSpan(from, 'vertical'), attachSpan(to, 'vertical'));
+  if (rows !== undefined && (right(a) <= b.x || right(b) <= a.x)) {
+    return horizontalRoute(from, to, Math.ceil((rows.low + rows.high) / 2), spec);
+  }
+
+  const columns = overlap(attachSpan(from, 'horizontal'), attachSpan(to, 'horizontal'));
+  if (columns !== undefined && (bottom(a) <= b.y || bottom(b) <= a.y)) {
+    return verticalRoute(from, to, Math.floor((columns.low + columns.high) / 2), spec);
+  }
+
+  return undefined;
+}
+
+/** Cells along an axis where a line may leave the node: inside the border of a box, anywhere on other nodes. */
+function attachSpan(placed: PlacedNode, axis: 'horizontal' | 'vertical'): Span {
+  const rect = placed.rect;
+  const inset = joinsBorder(placed.node) ? 1 : 0;
+  const [start, length] = axis === 'horizontal' ? [rect.x, rect.width] : [rect.y, rect.height];
+
+  return { low: start + inset, high: start + length - 1 - inset };
+}
+
+function overlap(a: Span, b: Span): Span | undefined {
+  const low = Math.max(a.low, b.low);
+  const high = Math.min(a.high, b.high);
+
+  return low <= high ? { low, high } : undefined;
+}
+
+/**
+ * Positions along the connector's axis, in travel order: where the source's
+ * border is (or the first free cell past the margin), and where the target's is.
+ */
+interface Track {
+  /** Cells the line may use, in travel order, arrowheads included. */
+  readonly free: readonly number[];
+  readonly sourceJoint?: number;
+  readonly targetJoint?: number;
+}
+
+function track(sourceEdge: number, targetEdge: number, direction: 1 | -1, sourceJoins: boolean, targetJoins: boolean, margin: number): Track {
+  const first = sourceEdge + direction * (sourceJoins ? 1 : 1 + margin);
+  const last = targetEdge - direction * (targetJoins ? 1 : 1 + margin);
+  const free: number[] = [];
+  for (let position = first; (last - position) * direction >= 0; position += direction) {
+    free.push(position);
+  }
+
+  return {
+    free,
+    ...(sourceJoins && { sourceJoint: sourceEdge }),
+    ...(targetJoins && { targetJoint: targetEdge }),
+  };
+}
+
+function horizontalRoute(from: PlacedNode, to: PlacedNode, y: number, spec: LinkSpec): Route {
+  const rightward = from.rect.x < to.rect.x;
+  const direction = rightward ? 1 : -1;
+  const sourceEdge = rightward ? right(from.rect) - 1 : from.rect.x;
+  const targetEdge = rightward ? to.rect.x : right(to.rect) - 1;
+  const path = track(sourceEdge, targetEdge, direction, joinsBorder(from.node), joinsBorder(to.node), 1);
+
+  return alongTrack(path, direction, spec, (position) => ({ x: position, y }), 'horizontal');
+}
+
+function verticalRoute(from: PlacedNode, to: PlacedNode, x: number, spec: LinkSpec): Route {
+  const downward = from.rect.y < to.rect.y;
+  const direction = downward ? 1 : -1;
+  const sourceEdge = downward ? bottom(from.rect) - 1 : from.rect.y;
+  const targetEdge = downward ? to.rect.y : bottom(to.rect) - 1;
+  const path = track(sourceEdge, targetEdge, direction, joinsBorder(from.node), joinsBorder(to.node), 0);
+
+  return alongTrack(path, direction, spec, (position) => ({ x, y: position }), 'vertical');
+}
+
+function alongTrack(
+  path: Track,
+  direction: 1 | -1,
+  spec: LinkSpec,
+  toPoint: (position: number) => Point,
+  axis: 'horizontal' | 'vertical',
+): Route {
+  const heads = (spec.startHead ? 1 : 0) + (spec.endHead ? 1 : 0);
+  if (path.free.length < heads + 1) {
+    throw new DiagramError(
+      'does-not-fit',
+      spec.path,
+      `the connector needs ${heads + 1} free cells between its nodes but has ${Math.max(0, path.free.length)}; move the nodes further apart`,
+    );
+  }
+
+  const forward = axis === 'horizontal' ? (direction === 1 ? Side.Right : Side.Left) : direction === 1 ? Side.Down : Side.Up;
+  const backward = ((forward + 2) % 4) as Side;
+  const lineStart = spec.startHead ? 1 : 0;
+  const lineEnd = path.free.length - (spec.endHead ? 1 : 0);
+  const positions = path.free.slice(lineStart, lineEnd);
+  if (!spec.startHead && path.sourceJoint !== undefined) {
+    positions.unshift(path.sourceJoint);
+  }
+  if (!spec.endHead && path.targetJoint !== undefined) {
+    positions.push(path.targetJoint);
+  }
+
+  const firstFree = path.free[0] ?? 0;
+  const lastFree = path.free[path.free.length - 1] ?? 0;
+  const arrowheads: { at: Point; symbol: ReturnType<typeof arrowToward> }[] = [];
+  if (spec.startHead) {
+    arrowheads.push({ at: toPoint(firstFree), symbol: arrowToward(backward) });
+  }
+  if (spec.endHead) {
+    arrowheads.push({ at: toPoint(lastFree), symbol: arrowToward(forward) });
+  }
+
+  const cells = positions.map(toPoint);
+  const label = spec.label === undefined ? undefined : placeLabel(spec, path.free.map(toPoint), axis);
+
+  return {
+    cells,
+    weight: spec.weight,
+    heads: arrowheads,
+    ...(spec.endHead && { endToward: toPoint(lastFree) }),
+    ...(spec.startHead && { startToward: toPoint(firstFree) }),
+    ...(label && { label }),
+  };
+}
+
+/** Centres a label beside a straight run of cells, failing when the run is too short to hold it. */
+export function placeLabel(spec: LinkSpec, run: readonly Point[], axis: 'horizontal' | 'vertical'): Route['label'] {
+  const text = spec.label ?? '';
+  const width = displayWidth(text);
+  const first = run[0];
+  const last = run[run.length - 1];
+  if (first === undefined || last === undefined) {
+    return undefined;
+  }
+
+  if (axis === 'horizontal') {
+    const side = spec.labelSide ?? 'above';
+    if (side !== 'above' && side !== 'below') {
+      throw new DiagramError('invalid-model', joinPath(spec.path, 'labelSide'), `a horizontal connector takes labelSide 'above' or 'below', not '${side}'`);
+    }
+    if (width > run.length) {
+      throw new DiagramError(
+        'does-not-fit',
+        joinPath(spec.path, 'label'),
+        `the label '${text}' is ${width} cells wide but its line has ${run.length}; widen the gap between the nodes to at least ${width + 2}`,
+      );
+    }
+    const low = Math.min(first.x, last.x);
+
+    return { at: { x: low + Math.floor((run.length - width) / 2), y: first.y + (side === 'above' ? -1 : 1) }, text };
+  }
+
+  const side = spec.labelSide ?? 'right';
+  if (side !== 'left' && side !== 'right') {
+    throw new DiagramError('invalid-model', joinPath(spec.path, 'labelSide'), `a vertical connector takes labelSide 'left' or 'right', not '${side}'`);
+  }
+  const middle = Math.floor((first.y + last.y) / 2);
+
+  return { at: { x: side === 'right' ? first.x + 2 : first.x - 1 - width, y: middle }, text };
+}
+
+/** The rectangle a route's cells and arrowheads cover. */
+export function routeArea(route: Route): Rect {
+  const points = [...route.cells, ...route.heads.map((head) => head.at)];
+  const xs = points.map((point) => point.x);
+  const ys = points.map((point) => point.y);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+
+  return { x, y, width: Math.max(...xs) - x + 1, height: Math.max(...ys) - y + 1 };
+}

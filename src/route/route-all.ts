@@ -1,0 +1,133 @@
+import { weightOf } from '../canvas/arms.js';
+import { DiagramError, joinPath } from '../errors.js';
+import { resolveChain } from '../layout/chain.js';
+import type { PlacedNode } from '../layout/place.js';
+import type { Chain, Connector } from '../model.js';
+import { type LinkSpec, connect, connectNeighbours } from './connect.js';
+import { fanRoutes } from './fan.js';
+import { ObstacleIndex } from './obstacles.js';
+import { stubRoute } from './stub.js';
+import type { Route } from './types.js';
+
+/**
+ * Routes every line that is not a node's own border: chains, fans, connectors
+ * and stubs. Chains and fans come first because their place is fixed by the
+ * layout; connectors then find their way around what is there.
+ */
+export function routeAll(root: PlacedNode): Route[] {
+  const byId = indexById(root);
+  const obstacles = new ObstacleIndex(root);
+  const routes: Route[] = [];
+  const deferred: (() => void)[] = [];
+
+  walk(root, (placed) => {
+    const node = placed.node;
+    if ((node.kind === 'row' || node.kind === 'column') && node.chain !== undefined && node.chain !== false) {
+      routes.push(...chainRoutes(placed, node.chain, obstacles));
+    }
+    if (node.kind === 'fan') {
+      routes.push(...fanRoutes(placed, weightOf(node.line ?? 'light')));
+    }
+    if (node.kind === 'row' || node.kind === 'column' || node.kind === 'grid') {
+      node.connectors?.forEach((connector, index) => {
+        const path = joinPath(joinPath(placed.path, 'connectors'), index);
+        deferred.push(() => routes.push(connectorRoute(connector, path, byId, obstacles)));
+      });
+      node.stubs?.forEach((stub, index) => {
+        const path = joinPath(joinPath(placed.path, 'stubs'), index);
+        routes.push(stubRoute(lookup(byId, stub.id, joinPath(path, 'id')), stub, path));
+      });
+    }
+  });
+
+  for (const route of deferred) {
+    route();
+  }
+
+  return routes;
+}
+
+function walk(placed: PlacedNode, visit: (placed: PlacedNode) => void): void {
+  visit(placed);
+  if (placed.source !== undefined) {
+    walk(placed.source, visit);
+  }
+  for (const child of placed.children) {
+    walk(child, visit);
+  }
+  if (placed.sink !== undefined) {
+    walk(placed.sink, visit);
+  }
+}
+
+function indexById(root: PlacedNode): Map<string, PlacedNode> {
+  const byId = new Map<string, PlacedNode>();
+  walk(root, (placed) => {
+    const id = placed.node.id;
+    if (id === undefined) {
+      return;
+    }
+    const existing = byId.get(id);
+    if (existing !== undefined) {
+      throw new DiagramError(
+        'duplicate-id',
+        joinPath(placed.path, 'id'),
+        `the id '${id}' is already used at ${existing.path === '' ? 'the root' : existing.path}; give each node its own id`,
+      );
+    }
+    byId.set(id, placed);
+  });
+
+  return byId;
+}
+
+function lookup(byId: ReadonlyMap<string, PlacedNode>, id: string, path: string): PlacedNode {
+  const placed = byId.get(id);
+  if (placed === undefined) {
+    const known = [...byId.keys()].slice(0, 20).join(', ');
+    throw new DiagramError('unknown-id', path, `no node has the id '${id}'; known ids: ${known === '' ? 'none' : known}`);
+  }
+
+  return placed;
+}
+
+function linkSpec(head: Required<Chain>['head'], line: Required<Chain>['line'], path: string): LinkSpec {
+  return {
+    startHead: head === 'start' || head === 'both',
+    endHead: head === 'end' || head === 'both',
+    weight: weightOf(line),
+    path,
+  };
+}
+
+function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: ObstacleIndex): Route[] {
+  const options = resolveChain(chain);
+  const spec = linkSpec(options.head, options.line, joinPath(container.path, 'chain'));
+  const routes: Route[] = [];
+  const children = container.children;
+  for (let index = 1; index < children.length; index += 1) {
+    const from = children[index - 1];
+    const to = children[index];
+    if (from !== undefined && to !== undefined) {
+      routes.push(connectNeighbours(from, to, spec, obstacles));
+    }
+  }
+
+  return routes;
+}
+
+function connectorRoute(connector: Connector, path: string, byId: ReadonlyMap<string, PlacedNode>, obstacles: ObstacleIndex): Route {
+  const from = lookup(byId, connector.from, joinPath(path, 'from'));
+  const to = lookup(byId, connector.to, joinPath(path, 'to'));
+  if (from === to) {
+    throw new DiagramError('invalid-model', joinPath(path, 'to'), `the connector starts and ends at '${connector.from}'; connect two different nodes`);
+  }
+
+  const spec: LinkSpec = {
+    ...linkSpec(connector.head ?? 'end', connector.line ?? 'light', path),
+    ...(connector.label !== undefined && { label: connector.label }),
+    ...(connector.labelSide !== undefined && { labelSide: connector.labelSide }),
+  };
+
+  return connect(from, to, spec, obstacles);
+}

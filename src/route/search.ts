@@ -1,0 +1,329 @@
+import { SIDES, Side, opposite } from '../canvas/arms.js';
+import { arrowToward } from '../canvas/glyphs.js';
+import { DiagramError } from '../errors.js';
+import { type Rect, bottom, right } from '../layout/geometry.js';
+import { joinsBorder } from '../layout/chain.js';
+import { centerX, type PlacedNode } from '../layout/place.js';
+import type { LinkSpec } from './connect.js';
+import { placeLabel } from './connect.js';
+import type { ObstacleIndex } from './obstacles.js';
+import type { Point, Route } from './types.js';
+
+/** Cells the search may add around the layout to go around nodes at its edge. */
+const SEARCH_MARGIN = 2;
+
+/** The largest area searched, so one connector cannot exhaust memory. */
+const MAX_SEARCH_CELLS = 4_000_000;
+
+/** Cost of a turn in steps: a route with fewer bends wins over a slightly shorter one. */
+const TURN_COST = 4;
+
+const STEP: Readonly<Record<Side, Point>> = {
+  [Side.Up]: { x: 0, y: -1 },
+  [Side.Right]: { x: 1, y: 0 },
+  [Side.Down]: { x: 0, y: 1 },
+  [Side.Left]: { x: -1, y: 0 },
+};
+
+/** Where a connector meets one of its nodes on one side. */
+interface Port {
+  /** The border cell that becomes a joint, for nodes that join their border. */
+  readonly joint?: Point;
+  /** The arrowhead cell, when this end has one. */
+  readonly head?: Point;
+  /** The first line cell outside the node. */
+  readonly cell: Point;
+  readonly side: Side;
+}
+
+function offset(point: Point, side: Side, distance = 1): Point {
+  const step = STEP[side];
+
+  return { x: point.x + step.x * distance, y: point.y + step.y * distance };
+}
+
+/** The middle cell of each border side of a node, and the cells past it. */
+function port(placed: PlacedNode, side: Side, withHead: boolean): Port {
+  const rect = placed.rect;
+  const middleY = rect.y + Math.ceil((rect.height - 1) / 2);
+  const edge: Point =
+    side === Side.Up
+      ? { x: centerX(rect), y: rect.y }
+      : side === Side.Down
+        ? { x: centerX(rect), y: bottom(rect) - 1 }
+        : side === Side.Left
+          ? { x: rect.x, y: middleY }
+          : { x: right(rect) - 1, y: middleY };
+  const joins = joinsBorder(placed.node);
+  const margin = !joins && (side === Side.Left || side === Side.Right) ? 1 : 0;
+  const outside = offset(edge, side, 1 + margin);
+  if (withHead) {
+    return { head: outside, cell: offset(outside, side), side };
+  }
+
+  return { ...(joins && { joint: edge }), cell: outside, side };
+}
+
+/**
+ * Finds the cheapest orthogonal path between any side of `from` and any side
+ * of `to`, around every obstacle, with Dijkstra's algorithm over (cell,
+ * heading) states. Turns cost extra so routes keep few bends.
+ */
+export function searchRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex): Route {
+  const area = searchArea(obstacles.bounds, from.rect, to.rect);
+  if (area.width * area.height > MAX_SEARCH_CELLS) {
+    throw noRoute(spec, `the search area of ${area.width}x${area.height} cells is over the limit of ${MAX_SEARCH_CELLS}`);
+  }
+
+  const blocked = blockedCells(area, from, to, obstacles);
+  const starts = SIDES.map((side) => port(from, side, spec.startHead));
+  const goals = SIDES.map((side) => port(to, side, spec.endHead));
+  const isFree = (point: Point): boolean => inside(area, point) && blocked[cellIndex(area, point)] === 0;
+  const usableStarts = starts.filter((start) => isFree(start.cell) && (start.head === undefined || isFree(start.head)));
+  const usableGoals = goals.filter((goal) => isFree(goal.cell) && (goal.head === undefined || isFree(goal.head)));
+
+  const found = dijkstra(area, blocked, usableStarts, usableGoals);
+  if (found === undefined) {
+    throw noRoute(spec, 'every path between the two nodes is blocked by other nodes');
+  }
+
+  return toRoute(found.start, found.goal, found.path, spec);
+}
+
+function noRoute(spec: LinkSpec, reason: string): DiagramError {
+  return new DiagramError('no-route', spec.path, `no route for the connector: ${reason}; move the nodes so a path exists, or remove the connector`);
+}
+
+function searchArea(bounds: Rect, a: Rect, b: Rect): Rect {
+  const x = Math.min(bounds.x, a.x, b.x) - SEARCH_MARGIN;
+  const y = Math.min(bounds.y, a.y, b.y) - SEARCH_MARGIN;
+  const farX = Math.max(right(bounds), right(a), right(b)) + SEARCH_MARGIN;
+  const farY = Math.max(bottom(bounds), bottom(a), bottom(b)) + SEARCH_MARGIN;
+
+  return { x, y, width: farX - x, height: farY - y };
+}
+
+function inside(area: Rect, point: Point): boolean {
+  return point.x >= area.x && point.y >= area.y && point.x < right(area) && point.y < bottom(area);
+}
+
+function cellIndex(area: Rect, point: Point): number {
+  return (point.y - area.y) * area.width + (point.x - area.x);
+}
+
+function blockedCells(area: Rect, from: PlacedNode, to: PlacedNode, obstacles: ObstacleIndex): Uint8Array {
+  const blocked = new Uint8Array(area.width * area.height);
+  const fill = (rect: Rect): void => {
+    for (let y = Math.max(rect.y, area.y); y < Math.min(bottom(rect), bottom(area)); y += 1) {
+      for (let x = Math.max(rect.x, area.x); x < Math.min(right(rect), right(area)); x += 1) {
+        blocked[cellIndex(area, { x, y })] = 1;
+      }
+    }
+  };
+  for (const obstacle of obstacles.blocking(area, [from, to])) {
+    fill(obstacle.rect);
+  }
+  fill(from.rect);
+  fill(to.rect);
+
+  return blocked;
+}
+
+interface Found {
+  readonly start: Port;
+  readonly goal: Port;
+  readonly path: Point[];
+}
+
+function dijkstra(area: Rect, blocked: Uint8Array, starts: readonly Port[], goals: readonly Port[]): Found | undefined {
+  const states = area.width * area.height * 4;
+  const cost = new Float64Array(states).fill(Infinity);
+  const previous = new Int32Array(states).fill(-1);
+  const queue = new MinHeap();
+  const startOf = new Map<number, Port>();
+
+  for (const start of starts) {
+    const state = cellIndex(area, start.cell) * 4 + start.side;
+    cost[state] = 0;
+    startOf.set(state, start);
+    queue.push(state, 0);
+  }
+
+  const goalByCell = new Map<number, Port>();
+  for (const goal of goals) {
+    goalByCell.set(cellIndex(area, goal.cell), goal);
+  }
+
+  while (queue.size > 0) {
+    const [state, stateCost] = queue.pop();
+    if (stateCost > (cost[state] ?? Infinity)) {
+      continue;
+    }
+
+    const cell = Math.floor(state / 4);
+    const heading = (state % 4) as Side;
+    const goal = goalByCell.get(cell);
+    if (goal !== undefined) {
+      return { start: startOfPath(state, previous, startOf), goal, path: tracePath(state, previous, area) };
+    }
+
+    const point = { x: area.x + (cell % area.width), y: area.y + Math.floor(cell / area.width) };
+    for (const side of SIDES) {
+      if (side === (heading + 2) % 4) {
+        continue;
+      }
+      const next = offset(point, side);
+      if (!inside(area, next) || blocked[cellIndex(area, next)] === 1) {
+        continue;
+      }
+      const nextState = cellIndex(area, next) * 4 + side;
+      const nextCost = stateCost + 1 + (side === heading ? 0 : TURN_COST);
+      if (nextCost < (cost[nextState] ?? Infinity)) {
+        cost[nextState] = nextCost;
+        previous[nextState] = state;
+        queue.push(nextState, nextCost);
+      }
+    }
+  }
+
+  return undefined;
+}
+
+function startOfPath(state: number, previous: Int32Array, startOf: ReadonlyMap<number, Port>): Port {
+  let current = state;
+  while ((previous[current] ?? -1) !== -1) {
+    current = previous[current] ?? -1;
+  }
+  const start = startOf.get(current);
+  if (start === undefined) {
+    throw new Error('internal: a route search path does not begin at a start cell');
+  }
+
+  return start;
+}
+
+function tracePath(state: number, previous: Int32Array, area: Rect): Point[] {
+  const path: Point[] = [];
+  let current = state;
+  while (current !== -1) {
+    const cell = Math.floor(current / 4);
+    path.push({ x: area.x + (cell % area.width), y: area.y + Math.floor(cell / area.width) });
+    current = previous[current] ?? -1;
+  }
+
+  return path.reverse();
+}
+
+function toRoute(start: Port, goal: Port, path: readonly Point[], spec: LinkSpec): Route {
+  const cells: Point[] = [...(start.joint ? [start.joint] : []), ...path, ...(goal.joint ? [goal.joint] : [])];
+  const heads = [
+    ...(start.head ? [{ at: start.head, symbol: arrowToward(opposite(start.side)) }] : []),
+    ...(goal.head ? [{ at: goal.head, symbol: arrowToward(opposite(goal.side)) }] : []),
+  ];
+  const label = spec.label === undefined ? undefined : labelOnLongestRun(spec, path);
+
+  return {
+    cells,
+    weight: spec.weight,
+    heads,
+    ...(goal.head && { endToward: goal.head }),
+    ...(start.head && { startToward: start.head }),
+    ...(label && { label }),
+  };
+}
+
+function labelOnLongestRun(spec: LinkSpec, path: readonly Point[]): Route['label'] {
+  const runs: Point[][] = [];
+  let run: Point[] = [];
+  for (const point of path) {
+    const first = run[0];
+    const last = run[run.length - 1];
+    const continues =
+      first === undefined ||
+      last === undefined ||
+      run.length < 2 ||
+      (first.x === last.x && last.x === point.x) ||
+      (first.y === last.y && last.y === point.y);
+    if (continues) {
+      run.push(point);
+    } else {
+      runs.push(run);
+      run = [last, point];
+    }
+  }
+  runs.push(run);
+
+  const best = runs.reduce((longest, candidate) => (candidate.length > longest.length ? candidate : longest), []);
+  const first = best[0];
+  const last = best[best.length - 1];
+  const axis = first !== undefined && last !== undefined && first.y === last.y ? 'horizontal' : 'vertical';
+
+  return placeLabel(spec, best, axis);
+}
+
+/** A binary min-heap of (state, cost) pairs. */
+class MinHeap {
+  private readonly states: number[] = [];
+  private readonly costs: number[] = [];
+
+  get size(): number {
+    return this.states.length;
+  }
+
+  push(state: number, cost: number): void {
+    this.states.push(state);
+    this.costs.push(cost);
+    let index = this.states.length - 1;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if ((this.costs[parent] ?? 0) <= cost) {
+        break;
+      }
+      this.swap(index, parent);
+      index = parent;
+    }
+  }
+
+  pop(): [number, number] {
+    const top: [number, number] = [this.states[0] ?? -1, this.costs[0] ?? Infinity];
+    const lastState = this.states.pop();
+    const lastCost = this.costs.pop();
+    if (this.states.length > 0 && lastState !== undefined && lastCost !== undefined) {
+      this.states[0] = lastState;
+      this.costs[0] = lastCost;
+      this.siftDown();
+    }
+
+    return top;
+  }
+
+  private siftDown(): void {
+    let index = 0;
+    const length = this.states.length;
+    for (;;) {
+      const left = index * 2 + 1;
+      const rightChild = left + 1;
+      let smallest = index;
+      if (left < length && (this.costs[left] ?? 0) < (this.costs[smallest] ?? 0)) {
+        smallest = left;
+      }
+      if (rightChild < length && (this.costs[rightChild] ?? 0) < (this.costs[smallest] ?? 0)) {
+        smallest = rightChild;
+      }
+      if (smallest === index) {
+        return;
+      }
+      this.swap(index, smallest);
+      index = smallest;
+    }
+  }
+
+  private swap(a: number, b: number): void {
+    const state = this.states[a] ?? 0;
+    const cost = this.costs[a] ?? 0;
+    this.states[a] = this.states[b] ?? 0;
+    this.costs[a] = this.costs[b] ?? 0;
+    this.states[b] = state;
+    this.costs[b] = cost;
+  }
+}
