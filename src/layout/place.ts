@@ -194,10 +194,18 @@ function placeFan(fan: FanNode, rect: Rect, path: string, sizes: Sizes): PlacedN
   return { node: fan, rect, path, children, ...(source && { source }), ...(sink && { sink }) };
 }
 
-/** Column midway between the centers of the first and last fanned nodes. */
+/**
+ * Column for a fan's single node: over the middle node when the count is odd,
+ * so its stem meets that node's in one straight line, otherwise midway
+ * between the first and last nodes.
+ */
 function fanCenter(children: readonly PlacedNode[]): number {
   const first = children[0];
   const last = children[children.length - 1];
+  const middle = children[(children.length - 1) / 2];
+  if (middle !== undefined) {
+    return centerX(middle.rect);
+  }
   if (first === undefined || last === undefined) {
     return 0;
   }
