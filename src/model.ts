@@ -3,6 +3,10 @@
  * The builders in `builders.ts` create them, and so can any program or file.
  */
 
+import type { Role, Style } from './style/style.js';
+
+export type { Color, NamedColor, Role, Style, Theme } from './style/style.js';
+
 export type HorizontalAlign = 'left' | 'center' | 'right';
 export type VerticalAlign = 'top' | 'middle' | 'bottom';
 
@@ -39,6 +43,10 @@ export interface Connector {
    */
   readonly labelSide?: 'above' | 'below' | 'left' | 'right';
   readonly line?: LineWeight;
+  /** Theme role of the line, arrowheads and label. Default `arrow`. */
+  readonly role?: Role;
+  /** Drawn over the role's style. */
+  readonly style?: Style;
 }
 
 /**
@@ -65,6 +73,13 @@ export interface Chain {
 interface NodeBase {
   /** Name for connectors; unique in the diagram. */
   readonly id?: string;
+  /**
+   * Theme role for everything this node and its descendants draw, in place of
+   * the defaults (`border` for borders, `title` for titles, `label` for text).
+   */
+  readonly role?: Role;
+  /** Drawn over the role's style, for this node's own cells only. */
+  readonly style?: Style;
 }
 
 export interface BoxNode extends NodeBase {
@@ -90,6 +105,8 @@ export interface BoxNode extends NodeBase {
   readonly divided?: boolean;
   /** Children stacked top to bottom. */
   readonly children: readonly DiagramNode[];
+  /** A URL for every text cell inside the box, emitted as an OSC 8 hyperlink when `hyperlinks` is on. */
+  readonly link?: string;
 }
 
 export interface TextNode extends NodeBase {
@@ -98,6 +115,8 @@ export interface TextNode extends NodeBase {
   readonly text: string;
   /** Alignment of each line within the node's width. Default `left`. */
   readonly align?: HorizontalAlign;
+  /** A URL, emitted as an OSC 8 hyperlink when `hyperlinks` is on. */
+  readonly link?: string;
 }
 
 /** Text drawn one grapheme per line, top to bottom. */
@@ -112,6 +131,8 @@ export interface TagNode extends NodeBase {
   readonly text: string;
   /** Spaces inside the brackets on each side. Default 0. */
   readonly padding?: number;
+  /** A URL, emitted as an OSC 8 hyperlink when `hyperlinks` is on. */
+  readonly link?: string;
 }
 
 export interface RuleNode extends NodeBase {
@@ -216,7 +237,7 @@ export interface CurveNode extends NodeBase {
   readonly kind: 'curve';
   readonly values: readonly number[];
   /** Default `sparkline`. */
-  readonly style?: 'sparkline' | 'line';
+  readonly shape?: 'sparkline' | 'line';
   /** Rows above the baseline for `line`. Default 3. */
   readonly height?: number;
   /** Lower bound of the scale. Default: the smallest value, or 0 if that is positive. */

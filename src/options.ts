@@ -1,40 +1,147 @@
 import type { Charset } from './canvas/glyphs.js';
 import { DiagramError } from './errors.js';
+import type { ColorLevel } from './style/sgr.js';
+import { type Theme, defaultTheme } from './style/style.js';
+import type { TextPolicy } from './text/typeset.js';
 
-export type { Charset };
+export type { Charset, ColorLevel };
 
 /** Options of `renderDiagram`. Every field is optional. */
 export interface RenderOptions {
-  /** `unicode` draws box-drawing glyphs; `ascii` draws `+ - | = > < v ^` in the same geometry. Default `unicode`. */
+  /**
+   * `unicode` draws box-drawing glyphs; `ascii` draws `+ - | = > < v ^` and
+   * `#` in the same geometry. Default `unicode`.
+   */
   readonly charset?: Charset;
+  /**
+   * Colour output: `false` for none, `16`, `256` or `'truecolor'` for that many
+   * colours (colours are downsampled to fit), `true` for truecolor. Default `false`.
+   */
+  readonly color?: boolean | 16 | 256 | 'truecolor';
+  /** Styles for each role, used when colour is on. Default `defaultTheme`. */
+  readonly theme?: Theme;
+  /** Emit OSC 8 hyperlinks for nodes with a `link`. Default `false`. */
+  readonly hyperlinks?: boolean;
+  /**
+   * Keep SGR styles and OSC 8 hyperlinks found in labels (from chalk and the
+   * like). Every other escape or control character in a label is drawn
+   * visibly, as `␛` for ESC, whatever this says. Default `false`.
+   */
+  readonly trustedLabels?: boolean;
+  /**
+   * How to draw a symbol that is text by default but made emoji by U+FE0F,
+   * such as `⚠️`: `text` drops the U+FE0F so it takes one column in every
+   * terminal; `emoji` keeps it and counts two columns, as string-width does.
+   * Default `text`.
+   */
+  readonly emoji?: 'text' | 'emoji';
+  /** Columns between tab stops when tabs in labels become spaces. Default 8. */
+  readonly tabWidth?: number;
 }
 
 /** Options with every default filled in. */
 export interface RenderConfig {
   readonly charset: Charset;
+  readonly color: ColorLevel;
+  /** Undefined when colour is off. */
+  readonly theme: Theme | undefined;
+  readonly hyperlinks: boolean;
+  readonly text: TextPolicy;
 }
 
-const OPTION_NAMES: ReadonlySet<string> = new Set(['charset']);
+const OPTION_NAMES = ['charset', 'color', 'theme', 'hyperlinks', 'trustedLabels', 'emoji', 'tabWidth'] as const;
+
+const DEFAULT_TAB_WIDTH = 8;
+
+function invalid(name: string, message: string): DiagramError {
+  return new DiagramError('invalid-option', `options.${name}`, message);
+}
 
 export function resolveOptions(options: RenderOptions | undefined): RenderConfig {
-  if (options === undefined) {
-    return { charset: 'unicode' };
-  }
-
-  if (typeof options !== 'object' || options === null) {
+  const given: RenderOptions = options ?? {};
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     throw new DiagramError('invalid-option', 'options', 'options must be an object such as { charset: "ascii" }');
   }
 
-  for (const name of Object.keys(options)) {
-    if (!OPTION_NAMES.has(name)) {
-      throw new DiagramError('invalid-option', `options.${name}`, `unknown option '${name}'; valid options: ${[...OPTION_NAMES].join(', ')}`);
+  for (const name of Object.keys(given)) {
+    if (!(OPTION_NAMES as readonly string[]).includes(name)) {
+      throw invalid(name, `unknown option '${name}'; valid options: ${OPTION_NAMES.join(', ')}`);
     }
   }
 
-  const charset = options.charset ?? 'unicode';
-  if (charset !== 'unicode' && charset !== 'ascii') {
-    throw new DiagramError('invalid-option', 'options.charset', `charset must be 'unicode' or 'ascii', not ${JSON.stringify(charset)}`);
+  const color = resolveColor(given.color);
+
+  return {
+    charset: oneOf(given, 'charset', ['unicode', 'ascii'], 'unicode'),
+    color,
+    theme: color === false ? undefined : resolveTheme(given.theme),
+    hyperlinks: flag(given, 'hyperlinks'),
+    text: {
+      tabWidth: resolveTabWidth(given.tabWidth),
+      emoji: oneOf(given, 'emoji', ['text', 'emoji'], 'text'),
+      trustedLabels: flag(given, 'trustedLabels'),
+    },
+  };
+}
+
+function oneOf<Name extends 'charset' | 'emoji', Value extends NonNullable<RenderOptions[Name]>>(
+  options: RenderOptions,
+  name: Name,
+  values: readonly Value[],
+  fallback: Value,
+): Value {
+  const value = options[name];
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!(values as readonly unknown[]).includes(value)) {
+    throw invalid(name, `${name} must be ${values.map((item) => `'${item}'`).join(' or ')}, not ${JSON.stringify(value)}`);
   }
 
-  return { charset };
+  return value as Value;
+}
+
+function flag(options: RenderOptions, name: 'hyperlinks' | 'trustedLabels'): boolean {
+  const value = options[name];
+  if (value !== undefined && typeof value !== 'boolean') {
+    throw invalid(name, `${name} must be true or false, not ${JSON.stringify(value)}`);
+  }
+
+  return value ?? false;
+}
+
+function resolveColor(color: RenderOptions['color']): ColorLevel {
+  if (color === undefined || color === false) {
+    return false;
+  }
+  if (color === true) {
+    return 'truecolor';
+  }
+  if (color === 16 || color === 256 || color === 'truecolor') {
+    return color;
+  }
+
+  throw invalid('color', `color must be false, true, 16, 256 or 'truecolor', not ${JSON.stringify(color)}`);
+}
+
+function resolveTheme(theme: Theme | undefined): Theme {
+  if (theme === undefined) {
+    return defaultTheme;
+  }
+  if (typeof theme !== 'object' || theme === null || Array.isArray(theme)) {
+    throw invalid('theme', 'theme must be an object that maps roles such as border or arrow to styles');
+  }
+
+  return theme;
+}
+
+function resolveTabWidth(tabWidth: number | undefined): number {
+  if (tabWidth === undefined) {
+    return DEFAULT_TAB_WIDTH;
+  }
+  if (!Number.isInteger(tabWidth) || tabWidth < 1 || tabWidth > 16) {
+    throw invalid('tabWidth', `tabWidth must be a whole number from 1 to 16, not ${JSON.stringify(tabWidth)}`);
+  }
+
+  return tabWidth;
 }

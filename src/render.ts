@@ -4,6 +4,7 @@ import type { DiagramNode } from './model.js';
 import { type RenderOptions, resolveOptions } from './options.js';
 import { paintAll } from './paint/paint.js';
 import { routeAll } from './route/route-all.js';
+import { Typesetter } from './text/typeset.js';
 import { assertValid } from './validate.js';
 
 /**
@@ -13,10 +14,11 @@ import { assertValid } from './validate.js';
 export function renderDiagram(model: DiagramNode, options?: RenderOptions): string {
   const config = resolveOptions(options);
   assertValid(model);
-  const sizes = measureTree(model);
+  const text = new Typesetter(config.text);
+  const sizes = measureTree(model, text);
   const placed = placeTree(model, sizes);
-  const routes = routeAll(placed);
-  const canvas = paintAll(placed, routes);
+  const routes = routeAll(placed, text);
+  const canvas = paintAll(placed, routes, { text, theme: config.theme });
 
-  return canvas.toString(config.charset);
+  return canvas.toString(config.charset, { color: config.color, hyperlinks: config.hyperlinks });
 }

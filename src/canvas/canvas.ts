@@ -1,6 +1,8 @@
+import { type Style, isEmptyStyle } from '../style/style.js';
+import type { Glyph } from '../text/typeset.js';
 import { type Arms, Side, Weight, mergeArms, withArm } from './arms.js';
 import { type Charset, type SymbolCode, lineGlyph, symbolGlyph } from './glyphs.js';
-import type { Grapheme } from '../text/width.js';
+import { type SerializeOptions, serializeRows } from './serialize.js';
 
 /** What a cell holds. */
 export enum CellKind {
@@ -14,9 +16,13 @@ export enum CellKind {
 
 const ROUNDED = 1;
 
+/** Style id 0 is the terminal's default style; link id 0 is no link. */
+export const NO_STYLE = 0;
+
 /**
  * A grid of cells. Lines are stored as arms and merged as they are drawn;
  * glyphs are picked only when the canvas is serialized, for one charset.
+ * Styles and links are interned per canvas and stored as small ids per cell.
  */
 export class Canvas {
   readonly width: number;
@@ -28,7 +34,13 @@ export class Canvas {
   private readonly arms: Uint8Array;
   private readonly symbols: Uint8Array;
   private readonly flags: Uint8Array;
+  private readonly styles: Uint16Array;
+  private readonly links: Uint16Array;
   private readonly texts = new Map<number, string>();
+  private readonly styleTable: (Style | undefined)[] = [undefined];
+  private readonly styleIds = new Map<string, number>();
+  private readonly linkTable: string[] = [''];
+  private readonly linkIds = new Map<string, number>();
 
   constructor(width: number, height: number, originX = 0, originY = 0) {
     this.width = width;
@@ -40,6 +52,38 @@ export class Canvas {
     this.arms = new Uint8Array(size);
     this.symbols = new Uint8Array(size);
     this.flags = new Uint8Array(size);
+    this.styles = new Uint16Array(size);
+    this.links = new Uint16Array(size);
+  }
+
+  /** The id of a style on this canvas, adding it on first use. */
+  styleId(style: Style | undefined): number {
+    if (isEmptyStyle(style) || style === undefined) {
+      return NO_STYLE;
+    }
+    const key = JSON.stringify(style);
+    let id = this.styleIds.get(key);
+    if (id === undefined) {
+      id = this.styleTable.length;
+      this.styleTable.push(style);
+      this.styleIds.set(key, id);
+    }
+
+    return id;
+  }
+
+  private linkId(link: string | undefined): number {
+    if (link === undefined) {
+      return 0;
+    }
+    let id = this.linkIds.get(link);
+    if (id === undefined) {
+      id = this.linkTable.length;
+      this.linkTable.push(link);
+      this.linkIds.set(link, id);
+    }
+
+    return id;
   }
 
   kindAt(x: number, y: number): CellKind {
@@ -51,17 +95,16 @@ export class Canvas {
   }
 
   /** Adds arms to a cell, merging with a line already there and replacing anything else. */
-  addArms(x: number, y: number, arms: Arms): void {
+  addArms(x: number, y: number, arms: Arms, style = NO_STYLE): void {
     const index = this.indexOf(x, y);
     if (this.kinds[index] !== CellKind.Line) {
       this.clear(x, y);
       this.kinds[index] = CellKind.Line;
       this.arms[index] = arms;
-
-      return;
+    } else {
+      this.arms[index] = mergeArms(this.arms[index] ?? 0, arms);
     }
-
-    this.arms[index] = mergeArms(this.arms[index] ?? 0, arms);
+    this.styles[index] = style;
   }
 
   markRounded(x: number, y: number): void {
@@ -70,94 +113,87 @@ export class Canvas {
   }
 
   /** Draws a horizontal line from `x0` to `x1` inclusive; the end cells get only their inward arm. */
-  horizontalLine(x0: number, x1: number, y: number, weight: Weight): void {
+  horizontalLine(x0: number, x1: number, y: number, weight: Weight, style = NO_STYLE): void {
     const [from, to] = x0 <= x1 ? [x0, x1] : [x1, x0];
-    if (from === to) {
-      this.addArms(from, y, withArm(withArm(0, Side.Left, weight), Side.Right, weight));
-
-      return;
-    }
-
     for (let x = from; x <= to; x += 1) {
       let arms = 0;
-      if (x > from) {
+      if (x > from || from === to) {
         arms = withArm(arms, Side.Left, weight);
       }
-      if (x < to) {
+      if (x < to || from === to) {
         arms = withArm(arms, Side.Right, weight);
       }
-      this.addArms(x, y, arms);
+      this.addArms(x, y, arms, style);
     }
   }
 
   /** Draws a vertical line from `y0` to `y1` inclusive; the end cells get only their inward arm. */
-  verticalLine(x: number, y0: number, y1: number, weight: Weight): void {
+  verticalLine(x: number, y0: number, y1: number, weight: Weight, style = NO_STYLE): void {
     const [from, to] = y0 <= y1 ? [y0, y1] : [y1, y0];
-    if (from === to) {
-      this.addArms(x, from, withArm(withArm(0, Side.Up, weight), Side.Down, weight));
-
-      return;
-    }
-
     for (let y = from; y <= to; y += 1) {
       let arms = 0;
-      if (y > from) {
+      if (y > from || from === to) {
         arms = withArm(arms, Side.Up, weight);
       }
-      if (y < to) {
+      if (y < to || from === to) {
         arms = withArm(arms, Side.Down, weight);
       }
-      this.addArms(x, y, arms);
+      this.addArms(x, y, arms, style);
     }
   }
 
-  setSymbol(x: number, y: number, symbol: SymbolCode): void {
+  setSymbol(x: number, y: number, symbol: SymbolCode, style = NO_STYLE): void {
     const index = this.indexOf(x, y);
     this.clear(x, y);
     this.kinds[index] = CellKind.Symbol;
     this.symbols[index] = symbol;
+    this.styles[index] = style;
   }
 
-  /** Writes graphemes from `x`; a two-column grapheme takes its cell and a continuation cell. */
-  writeText(x: number, y: number, text: readonly Grapheme[]): void {
+  /**
+   * Writes glyphs from `x` and returns the column after the last one. A
+   * two-column glyph takes its cell and a continuation cell. A glyph's own
+   * style, from a trusted label, is laid over `base`.
+   */
+  writeText(x: number, y: number, glyphs: readonly Glyph[], base: Style | undefined = undefined, link?: string): number {
     let column = x;
-    for (const grapheme of text) {
-      if (grapheme.width === 0) {
-        continue;
-      }
+    const baseId = this.styleId(base);
+    for (const glyph of glyphs) {
       this.clear(column, y);
       const index = this.indexOf(column, y);
       this.kinds[index] = CellKind.Text;
-      this.texts.set(index, grapheme.text);
-      if (grapheme.width === 2) {
+      this.texts.set(index, glyph.text);
+      this.styles[index] = glyph.style === undefined ? baseId : this.styleId({ ...base, ...glyph.style });
+      this.links[index] = this.linkId(glyph.link ?? link);
+      if (glyph.width === 2) {
         this.clear(column + 1, y);
         this.kinds[index + 1] = CellKind.Continuation;
       }
-      column += grapheme.width;
+      column += glyph.width;
     }
+
+    return column;
   }
 
   /** Serializes the canvas: no line ends in a space, no trailing blank lines, no final newline. */
-  toString(charset: Charset): string {
-    const lines: string[] = [];
-    for (let y = 0; y < this.height; y += 1) {
-      lines.push(this.rowText(y * this.width, charset).trimEnd());
-    }
-
-    while (lines.length > 0 && lines[lines.length - 1] === '') {
-      lines.pop();
-    }
-
-    return lines.join('\n');
+  toString(charset: Charset, options: SerializeOptions = { color: false, hyperlinks: false }): string {
+    return serializeRows(
+      {
+        width: this.width,
+        height: this.height,
+        cellText: (index) => this.cellText(index, charset),
+        isBlank: (index) => this.isBlank(index),
+        styleAt: (index) => this.styleTable[this.styles[index] ?? 0],
+        linkAt: (index) => this.linkTable[this.links[index] ?? 0] ?? '',
+      },
+      options,
+    );
   }
 
-  private rowText(start: number, charset: Charset): string {
-    let row = '';
-    for (let index = start; index < start + this.width; index += 1) {
-      row += this.cellText(index, charset);
-    }
+  private isBlank(index: number): boolean {
+    const kind = this.kinds[index] as CellKind;
 
-    return row;
+    return kind === CellKind.Empty || (kind === CellKind.Text && this.texts.get(index) === ' ');
   }
 
   private cellText(index: number, charset: Charset): string {
@@ -193,6 +229,8 @@ export class Canvas {
     this.arms[index] = 0;
     this.symbols[index] = 0;
     this.flags[index] = 0;
+    this.styles[index] = NO_STYLE;
+    this.links[index] = 0;
     this.texts.delete(index);
   }
 

@@ -36,7 +36,7 @@ const cells = [
 ];
 
 export const ciCdPipeline: DiagramNode = column({ align: 'stretch' }, [
-  box({ align: 'center' }, text('CI/CD FOR ML')),
+  box({ align: 'center' }, text('CI/CD FOR ML', { role: 'emphasis' })),
   spacer(),
   grid(
     {

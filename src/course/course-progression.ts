@@ -17,7 +17,7 @@ function lessonId(level: number, lesson: number): string {
 
 function levelColumn(levelIndex: number): DiagramNode {
   const { level, name, lessons } = LEVELS[levelIndex] ?? LEVELS[0];
-  const heading = column([text(level), text(name), rule()]);
+  const heading = column([text(level, { role: 'emphasis' }), text(name), rule()]);
   const lessonBoxes = lessons.map((lesson, index) =>
     box({ id: lessonId(levelIndex + 1, index + 1), minWidth: LESSON_BOX_WIDTH }, text(`${levelIndex + 1}.${index + 1}\n${lesson}`)),
   );
@@ -32,7 +32,7 @@ const levelLinks: Connector[] = LEVELS.slice(1).map((_, index) => ({
 }));
 
 export const courseProgression: DiagramNode = column({ align: 'stretch' }, [
-  box({ border: 'double', align: 'center' }, text('MLOps LEARNING PATH')),
+  box({ border: 'double', align: 'center' }, text('MLOps LEARNING PATH', { role: 'emphasis' })),
   spacer(),
   row({ gap: 8, connectors: levelLinks }, LEVELS.map((_, index) => levelColumn(index))),
   spacer(),

@@ -11,11 +11,11 @@ function distribution(heading: string, sparkline: readonly number[], values: rea
   const last = values.length - [...values].reverse().findIndex((value) => value > 0);
 
   return column({ align: 'center' }, [
-    column([text(heading), rule({ line: 'double' })]),
+    column([text(heading, { role: 'emphasis' }), rule({ line: 'double' })]),
     spacer(),
     curve(sparkline),
     curve(values, {
-      style: 'line',
+      shape: 'line',
       height: 4,
       markers: [
         { at: first, symbol: 'bound' },
@@ -32,7 +32,7 @@ export const dataDrift: DiagramNode = column({ align: 'stretch' }, [
     distribution('Production Distribution', [1, 2, 3, 5, 7, 8, 7, 5, 3, 2, 1], PRODUCTION, 10, 'SHIFT'),
   ]),
   spacer(),
-  box({ padding: { x: 2 } }, [
+  box({ padding: { x: 2 }, role: 'warning' }, [
     text('⚠️  DRIFT DETECTED: Distribution shift > threshold'),
     text('    Action: Trigger retraining pipeline'),
   ]),

@@ -14,7 +14,7 @@ function replica(): DiagramNode {
 
 const monitoring = box({ align: 'center', padding: { x: 2 } }, [
   row({ gap: 3 }, [box(text('Logs')), box(text('Metrics'))]),
-  text('MONITORING'),
+  text('MONITORING', { role: 'emphasis' }),
 ]);
 
 export const deploymentArchitecture: DiagramNode = column({ align: 'center', chain: true }, [

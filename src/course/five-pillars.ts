@@ -14,12 +14,12 @@ const PILLARS = [
 const PILLAR_HEIGHT = Math.max(...PILLARS.map((pillar) => displayWidth(pillar.name))) + 4;
 
 function pillar(name: string, caption: string): DiagramNode {
-  const shaded = box({ border: 'shade', padding: { x: 2, y: 1 }, minHeight: PILLAR_HEIGHT, align: 'center', valign: 'middle' }, vtext(name));
+  const shaded = box({ border: 'shade', role: 'barFill', padding: { x: 2, y: 1 }, minHeight: PILLAR_HEIGHT, align: 'center', valign: 'middle' }, vtext(name));
 
   return column({ align: 'center' }, [box(shaded), text(caption, { align: 'center' })]);
 }
 
 export const fivePillars: DiagramNode = fan({
-  from: box({ border: 'double', padding: { x: 3 } }, text('PRODUCTION ML')),
+  from: box({ border: 'double', padding: { x: 3 } }, text('PRODUCTION ML', { role: 'emphasis' })),
   nodes: PILLARS.map(({ name, caption }) => pillar(name, caption)),
 });

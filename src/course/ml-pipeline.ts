@@ -23,7 +23,7 @@ const toolBoxes = STAGES.map(({ id, tool }) =>
 );
 
 export const mlPipeline: DiagramNode = column({ align: 'stretch' }, [
-  box({ align: 'center' }, text('ML PIPELINE')),
+  box({ align: 'center' }, text('ML PIPELINE', { role: 'emphasis' })),
   spacer(),
   row({ gap: 0 }, [spacer({ width: FEED_LENGTH }), grid(
     {
@@ -40,5 +40,5 @@ export const mlPipeline: DiagramNode = column({ align: 'stretch' }, [
   ), spacer({ width: FEED_LENGTH })]),
   spacer(),
   rule({ line: 'double' }),
-  text('VERSIONED & TRACKED', { align: 'center' }),
+  text('VERSIONED & TRACKED', { align: 'center', role: 'emphasis' }),
 ]);

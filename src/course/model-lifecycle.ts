@@ -9,7 +9,7 @@ const STAGES = [
 
 function stage(id: string, heading: string, picture: string, caption: string): DiagramNode {
   return column({ gap: 1 }, [
-    column([text(heading), rule()]),
+    column([text(heading, { role: 'emphasis' }), rule()]),
     box({ id, minHeight: 5, minWidth: 9, align: 'center', valign: 'middle' }, text(picture)),
     text(caption),
   ]);

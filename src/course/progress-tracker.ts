@@ -13,7 +13,7 @@ const LEVELS = [
 const LABEL_WIDTH = Math.max(...LEVELS.map((level) => displayWidth(level.label))) + 4;
 
 export const progressTracker: DiagramNode = column([
-  column([text('YOUR PROGRESS'), rule({ line: 'double' })]),
+  column([text('YOUR PROGRESS', { role: 'emphasis' }), rule({ line: 'double' })]),
   spacer(),
   ...LEVELS.map(({ label, done }) => bar(done, { label, labelWidth: LABEL_WIDTH })),
   spacer(),

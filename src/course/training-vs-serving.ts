@@ -6,7 +6,7 @@ function libraries(names: readonly string[]): DiagramNode[] {
 }
 
 const training = box({ id: 'training', align: 'center', padding: { x: 2 } }, [
-  text('TRAINING ENVIRONMENT'),
+  text('TRAINING ENVIRONMENT', { role: 'emphasis' }),
   box({ id: 'training-code', align: 'center', padding: { x: 2 } }, [
     row({ gap: 2 }, libraries(['pandas', 'sklearn', 'mlflow', 'pytest', 'DVC'])),
     text('train.py'),
@@ -16,7 +16,7 @@ const training = box({ id: 'training', align: 'center', padding: { x: 2 } }, [
 ]);
 
 const serving = box({ id: 'serving', align: 'center', padding: { x: 2 } }, [
-  text('SERVING ENVIRONMENT'),
+  text('SERVING ENVIRONMENT', { role: 'emphasis' }),
   box({ align: 'center', padding: { x: 2 } }, [
     row({ gap: 2, align: 'middle' }, [...libraries(['fastapi', 'joblib', 'numpy']), text('← Minimal dependencies')]),
     text('predict.py'),

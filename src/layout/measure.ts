@@ -10,7 +10,7 @@ import type {
   RowNode,
   RuleNode,
 } from '../model.js';
-import { blockWidth, displayWidth, graphemes, splitLines } from '../text/width.js';
+import type { Typesetter } from '../text/typeset.js';
 import { curveGeometry } from '../paint/curve-geometry.js';
 import {
   BAR_WIDTH,
@@ -32,11 +32,17 @@ import { chainGapNeeded } from './chain.js';
 /** Natural sizes of every node, computed bottom-up once and read by placement. */
 export type Sizes = WeakMap<DiagramNode, Size>;
 
-export function measureTree(root: DiagramNode): Sizes {
+export function measureTree(root: DiagramNode, text: Typesetter): Sizes {
   const sizes: Sizes = new WeakMap();
-  measure(root, '', sizes);
+  measure(root, '', { sizes, text });
 
   return sizes;
+}
+
+/** What measuring reads: sizes found so far and the typesetter for labels. */
+interface MeasureContext {
+  readonly sizes: Sizes;
+  readonly text: Typesetter;
 }
 
 export function sizeOf(sizes: Sizes, node: DiagramNode): Size {
@@ -48,87 +54,85 @@ export function sizeOf(sizes: Sizes, node: DiagramNode): Size {
   return size;
 }
 
-function measure(node: DiagramNode, path: string, sizes: Sizes): Size {
-  const cached = sizes.get(node);
+function measure(node: DiagramNode, path: string, context: MeasureContext): Size {
+  const cached = context.sizes.get(node);
   if (cached !== undefined) {
     return cached;
   }
 
-  const size = measureNode(node, path, sizes);
-  sizes.set(node, size);
+  const size = measureNode(node, path, context);
+  context.sizes.set(node, size);
 
   return size;
 }
 
-function measureNode(node: DiagramNode, path: string, sizes: Sizes): Size {
+function measureNode(node: DiagramNode, path: string, context: MeasureContext): Size {
+  const text = context.text;
   switch (node.kind) {
-    case 'text': {
-      const lines = splitLines(node.text);
-
-      return { width: blockWidth(lines), height: lines.length };
-    }
+    case 'text':
+      return { width: text.width(node.text), height: text.lines(node.text).length };
     case 'vtext': {
-      const letters = graphemes(node.text);
+      const letters = text.line(node.text).glyphs;
 
       return { width: Math.max(0, ...letters.map((letter) => letter.width)), height: letters.length };
     }
     case 'tag':
-      return { width: displayWidth(node.text) + 2 + 2 * (node.padding ?? 0), height: 1 };
+      return { width: text.line(node.text).width + 2 + 2 * (node.padding ?? 0), height: 1 };
     case 'rule':
-      return { width: ruleWidth(node), height: 1 };
+      return { width: ruleWidth(node, text), height: 1 };
     case 'spacer':
       return { width: node.width ?? 0, height: node.height ?? 1 };
     case 'bar':
-      return { width: barWidth(node), height: 1 };
+      return { width: barWidth(node, text), height: 1 };
     case 'curve':
-      return measureCurve(node);
+      return measureCurve(node, text);
     case 'row':
-      return measureRow(node, path, sizes);
+      return measureRow(node, path, context);
     case 'column':
-      return measureColumn(node, path, sizes);
+      return measureColumn(node, path, context);
     case 'grid':
-      return measureGrid(node, path, sizes);
+      return measureGrid(node, path, context);
     case 'box':
-      return measureBox(node, path, sizes);
+      return measureBox(node, path, context);
     case 'fan':
-      return measureFan(node, path, sizes);
+      return measureFan(node, path, context);
   }
 }
 
-function measureChildren(node: { readonly children: readonly DiagramNode[] }, path: string, sizes: Sizes): Size[] {
-  return node.children.map((child, index) => measure(child, joinPath(joinPath(path, 'children'), index), sizes));
+function measureChildren(node: { readonly children: readonly DiagramNode[] }, path: string, context: MeasureContext): Size[] {
+  return node.children.map((child, index) => measure(child, joinPath(joinPath(path, 'children'), index), context));
 }
 
-function ruleWidth(rule: RuleNode): number {
+function ruleWidth(rule: RuleNode, text: Typesetter): number {
   if (typeof rule.width === 'number') {
     return rule.width;
   }
 
-  const captionWidth = rule.caption === undefined ? 0 : displayWidth(rule.caption) + 2 * CAPTION_MARGIN + 2;
+  const captionWidth = rule.caption === undefined ? 0 : text.line(rule.caption).width + 2 * CAPTION_MARGIN + 2;
 
   return Math.max(1, captionWidth);
 }
 
-export function barLabelWidth(bar: BarNode): number {
-  return bar.labelWidth ?? (bar.label === undefined ? 0 : displayWidth(bar.label));
+export function barLabelWidth(bar: BarNode, text: Typesetter): number {
+  return bar.labelWidth ?? (bar.label === undefined ? 0 : text.line(bar.label).width);
 }
 
-function barWidth(bar: BarNode): number {
-  const labelWidth = barLabelWidth(bar);
+function barWidth(bar: BarNode, text: Typesetter): number {
+  const labelWidth = barLabelWidth(bar, text);
   const labelPart = labelWidth > 0 ? labelWidth + 1 : 0;
   const percentPart = bar.percent === false ? 0 : PERCENT_WIDTH + 1;
 
   return labelPart + (bar.width ?? BAR_WIDTH) + 2 + percentPart;
 }
 
-function measureCurve(curve: CurveNode): Size {
-  const geometry = curveGeometry(curve);
+function measureCurve(curve: CurveNode, text: Typesetter): Size {
+  const geometry = curveGeometry(curve, text);
 
   return { width: geometry.width, height: geometry.height };
 }
 
-function measureRow(row: RowNode, path: string, sizes: Sizes): Size {
-  const children = measureChildren(row, path, sizes);
+function measureRow(row: RowNode, path: string, context: MeasureContext): Size {
+  const children = measureChildren(row, path, context);
   const gap = rowGap(row);
   if (row.chain !== undefined && row.chain !== false) {
     const needed = chainGapNeeded(row.children, row.chain, 'horizontal');
@@ -147,8 +151,8 @@ function measureRow(row: RowNode, path: string, sizes: Sizes): Size {
   };
 }
 
-function measureColumn(column: ColumnNode, path: string, sizes: Sizes): Size {
-  const children = measureChildren(column, path, sizes);
+function measureColumn(column: ColumnNode, path: string, context: MeasureContext): Size {
+  const children = measureChildren(column, path, context);
   const gap = columnGap(column);
   if (column.chain !== undefined && column.chain !== false) {
     const needed = chainGapNeeded(column.children, column.chain, 'vertical');
@@ -201,9 +205,9 @@ export function gridTracks(grid: GridNode, sizes: Sizes): GridTracks {
   };
 }
 
-function measureGrid(grid: GridNode, path: string, sizes: Sizes): Size {
-  measureChildren(grid, path, sizes);
-  const tracks = gridTracks(grid, sizes);
+function measureGrid(grid: GridNode, path: string, context: MeasureContext): Size {
+  measureChildren(grid, path, context);
+  const tracks = gridTracks(grid, context.sizes);
 
   return {
     width: sum(tracks.columnWidths) + tracks.columnGap * Math.max(0, tracks.columnWidths.length - 1),
@@ -211,13 +215,13 @@ function measureGrid(grid: GridNode, path: string, sizes: Sizes): Size {
   };
 }
 
-function measureBox(box: BoxNode, path: string, sizes: Sizes): Size {
-  const children = measureChildren(box, path, sizes);
+function measureBox(box: BoxNode, path: string, context: MeasureContext): Size {
+  const children = measureChildren(box, path, context);
   const frame = boxFrame(box);
   const dividers = box.divided ? Math.max(0, children.length - 1) : 0;
   const contentWidth = Math.max(0, ...children.map((child) => child.width));
   const contentHeight = sum(children.map((child) => child.height)) + dividers;
-  const titleWidth = box.title === undefined ? 0 : displayWidth(box.title) + TITLE_FRAME;
+  const titleWidth = box.title === undefined ? 0 : context.text.line(box.title).width + TITLE_FRAME;
 
   const naturalWidth = Math.max(contentWidth + frame.left + frame.right, titleWidth, box.minWidth ?? 0);
   const naturalHeight = Math.max(contentHeight + frame.top + frame.bottom, box.minHeight ?? 0);
@@ -250,14 +254,14 @@ export function fanRowWidth(fan: FanNode, sizes: Sizes): number {
   return sum(fan.nodes.map((node) => sizeOf(sizes, node).width)) + gap * Math.max(0, fan.nodes.length - 1);
 }
 
-function measureFan(fan: FanNode, path: string, sizes: Sizes): Size {
-  const nodes = fan.nodes.map((node, index) => measure(node, joinPath(joinPath(path, 'nodes'), index), sizes));
-  const from = fan.from === undefined ? undefined : measure(fan.from, joinPath(path, 'from'), sizes);
-  const to = fan.to === undefined ? undefined : measure(fan.to, joinPath(path, 'to'), sizes);
+function measureFan(fan: FanNode, path: string, context: MeasureContext): Size {
+  const nodes = fan.nodes.map((node, index) => measure(node, joinPath(joinPath(path, 'nodes'), index), context));
+  const from = fan.from === undefined ? undefined : measure(fan.from, joinPath(path, 'from'), context);
+  const to = fan.to === undefined ? undefined : measure(fan.to, joinPath(path, 'to'), context);
   const linked = (end: Size | undefined): number => (end === undefined ? 0 : end.height + FAN_LINK_ROWS);
 
   return {
-    width: Math.max(fanRowWidth(fan, sizes), from?.width ?? 0, to?.width ?? 0),
+    width: Math.max(fanRowWidth(fan, context.sizes), from?.width ?? 0, to?.width ?? 0),
     height: linked(from) + Math.max(0, ...nodes.map((node) => node.height)) + linked(to),
   };
 }

@@ -1,6 +1,6 @@
 import type { CurveNode } from '../model.js';
 import { CURVE_HEIGHT } from '../layout/defaults.js';
-import { displayWidth } from '../text/width.js';
+import type { Typesetter } from '../text/typeset.js';
 
 /** Where the parts of a curve go, relative to its top-left corner. */
 export interface CurveGeometry {
@@ -21,9 +21,9 @@ export interface CurveGeometry {
  * marker labels centred under them. Labels wider than the plot widen the
  * curve instead of being cut.
  */
-export function curveGeometry(curve: CurveNode): CurveGeometry {
+export function curveGeometry(curve: CurveNode, text: Typesetter): CurveGeometry {
   const margin = curve.margin ?? 0;
-  const plotRows = curve.style === 'line' ? (curve.height ?? CURVE_HEIGHT) : 1;
+  const plotRows = curve.shape === 'line' ? (curve.height ?? CURVE_HEIGHT) : 1;
   const markers = curve.markers ?? [];
   const hasLabels = markers.some((marker) => marker.label !== undefined);
 
@@ -33,9 +33,10 @@ export function curveGeometry(curve: CurveNode): CurveGeometry {
     if (marker.label === undefined) {
       continue;
     }
-    const start = labelStart(margin + marker.at, displayWidth(marker.label));
+    const width = text.line(marker.label).width;
+    const start = labelStart(margin + marker.at, width);
     left = Math.min(left, start);
-    rightEdge = Math.max(rightEdge, start + displayWidth(marker.label));
+    rightEdge = Math.max(rightEdge, start + width);
   }
 
   const markerRow = markers.length > 0 ? plotRows : -1;

@@ -5,25 +5,59 @@ import { PERCENT_WIDTH, BAR_MAX, BAR_WIDTH } from '../layout/defaults.js';
 import { type Rect, alignOffset, bottom, right } from '../layout/geometry.js';
 import { barLabelWidth } from '../layout/measure.js';
 import type { PlacedNode } from '../layout/place.js';
-import type { BarNode, BoxNode, CurveNode, HorizontalAlign, RuleNode } from '../model.js';
+import type { BarNode, BoxNode, CurveNode, DiagramNode, HorizontalAlign, RuleNode } from '../model.js';
 import type { Point, Route } from '../route/types.js';
-import { displayWidth, graphemes, splitLines } from '../text/width.js';
+import type { Role, Style, Theme } from '../style/style.js';
+import type { Typesetter } from '../text/typeset.js';
 import { curveGeometry, labelStart } from './curve-geometry.js';
 
+/** What painting needs besides the layout: the typesetter and, when colour is on, the theme. */
+export interface PaintOptions {
+  readonly text: Typesetter;
+  /** Undefined when colour is off, so no cell gets a style. */
+  readonly theme: Theme | undefined;
+}
+
+/** A canvas plus the role and link in force for the node being painted. */
+interface Painter {
+  readonly canvas: Canvas;
+  readonly options: PaintOptions;
+  /** A role set on an ancestor, which replaces the default roles below it. */
+  readonly role: Role | undefined;
+  readonly link: string | undefined;
+}
+
+/** The style of a role, with a node's own style over it; undefined when colour is off. */
+function styleFor(painter: Painter, role: Role, own: Style | undefined): Style | undefined {
+  const theme = painter.options.theme;
+  if (theme === undefined) {
+    return undefined;
+  }
+  const base = theme[painter.role ?? role];
+
+  return own === undefined ? base : { ...base, ...own };
+}
+
+function styleIdFor(painter: Painter, role: Role, own: Style | undefined): number {
+  return painter.canvas.styleId(styleFor(painter, role, own));
+}
+
 /** Paints placed nodes, then routes, onto a canvas that covers both. */
-export function paintAll(root: PlacedNode, routes: readonly Route[]): Canvas {
-  const area = coveredArea(root.rect, routes);
+export function paintAll(root: PlacedNode, routes: readonly Route[], options: PaintOptions): Canvas {
+  const area = coveredArea(root.rect, routes, options.text);
   const canvas = new Canvas(area.width, area.height, area.x, area.y);
-  paintNode(canvas, root);
+  const painter: Painter = { canvas, options, role: undefined, link: undefined };
+  paintNode(painter, root);
   for (const route of routes) {
-    paintRouteLine(canvas, route);
+    paintRouteLine(painter, route);
   }
   for (const route of routes) {
+    const arrowStyle = styleIdFor(painter, route.role ?? 'arrow', route.style);
     for (const head of route.heads) {
-      canvas.setSymbol(head.at.x, head.at.y, head.symbol);
+      canvas.setSymbol(head.at.x, head.at.y, head.symbol, arrowStyle);
     }
     if (route.label !== undefined) {
-      writeLine(canvas, route.label.at.x, route.label.at.y, route.label.text);
+      writeLine(painter, route.label.at.x, route.label.at.y, route.label.text, styleFor(painter, route.role ?? 'label', route.style));
     }
   }
 
@@ -31,7 +65,7 @@ export function paintAll(root: PlacedNode, routes: readonly Route[]): Canvas {
 }
 
 /** The rectangle holding the layout and every route cell, arrowhead and label. */
-function coveredArea(layout: Rect, routes: readonly Route[]): Rect {
+function coveredArea(layout: Rect, routes: readonly Route[], text: Typesetter): Rect {
   let low: Point = { x: layout.x, y: layout.y };
   let high: Point = { x: right(layout), y: bottom(layout) };
   const include = (x: number, y: number, width = 1): void => {
@@ -42,90 +76,106 @@ function coveredArea(layout: Rect, routes: readonly Route[]): Rect {
     route.cells.forEach((cell) => include(cell.x, cell.y));
     route.heads.forEach((head) => include(head.at.x, head.at.y));
     if (route.label !== undefined) {
-      include(route.label.at.x, route.label.at.y, displayWidth(route.label.text));
+      include(route.label.at.x, route.label.at.y, text.line(route.label.text).width);
     }
   }
 
   return { x: low.x, y: low.y, width: high.x - low.x, height: high.y - low.y };
 }
 
-function paintNode(canvas: Canvas, placed: PlacedNode): void {
+function paintNode(parent: Painter, placed: PlacedNode): void {
   const node = placed.node;
+  const painter = withNode(parent, node);
   const rect = placed.rect;
+  const own = node.style;
   switch (node.kind) {
     case 'box':
-      paintBox(canvas, placed, node);
+      paintBox(painter, placed, node);
       break;
     case 'text':
-      paintText(canvas, rect, splitLines(node.text), node.align ?? 'left');
+      paintText(painter, rect, node.text, node.align ?? 'left', styleFor(painter, 'label', own));
       break;
     case 'vtext':
-      graphemes(node.text).forEach((letter, index) => {
-        canvas.writeText(rect.x + alignOffset(rect.width, letter.width, 'center'), rect.y + index, [letter]);
+      painter.options.text.line(node.text).glyphs.forEach((letter, index) => {
+        const x = rect.x + alignOffset(rect.width, letter.width, 'center');
+        painter.canvas.writeText(x, rect.y + index, [letter], styleFor(painter, 'label', own), painter.link);
       });
       break;
     case 'tag': {
       const padding = ' '.repeat(node.padding ?? 0);
-      writeLine(canvas, rect.x, rect.y, `[${padding}${node.text}${padding}]`);
+      writeLine(painter, rect.x, rect.y, `[${padding}${node.text}${padding}]`, styleFor(painter, 'label', own));
       break;
     }
     case 'rule':
-      paintRule(canvas, rect, node);
+      paintRule(painter, rect, node);
       break;
     case 'bar':
-      paintBar(canvas, rect, node);
+      paintBar(painter, rect, node);
       break;
     case 'curve':
-      paintCurve(canvas, rect, node);
+      paintCurve(painter, rect, node);
       break;
     default:
       break;
   }
 
   if (placed.source !== undefined) {
-    paintNode(canvas, placed.source);
+    paintNode(painter, placed.source);
   }
   for (const child of placed.children) {
-    paintNode(canvas, child);
+    paintNode(painter, child);
   }
   if (placed.sink !== undefined) {
-    paintNode(canvas, placed.sink);
+    paintNode(painter, placed.sink);
   }
 }
 
-export function writeLine(canvas: Canvas, x: number, y: number, text: string): void {
-  canvas.writeText(x, y, graphemes(text));
+/** The painter for a node: its role and link pass to everything it contains. */
+function withNode(parent: Painter, node: DiagramNode): Painter {
+  const link = 'link' in node && node.link !== undefined ? node.link : parent.link;
+  if (node.role === undefined && link === parent.link) {
+    return parent;
+  }
+
+  return { ...parent, role: node.role ?? parent.role, link };
 }
 
-function paintText(canvas: Canvas, rect: Rect, lines: readonly string[], align: HorizontalAlign): void {
+export function writeLine(painter: Painter, x: number, y: number, text: string, style: Style | undefined): number {
+  return painter.canvas.writeText(x, y, painter.options.text.line(text).glyphs, style, painter.link);
+}
+
+function paintText(painter: Painter, rect: Rect, text: string, align: HorizontalAlign, style: Style | undefined): void {
   const anchor = align === 'left' ? 'start' : align === 'center' ? 'center' : 'end';
-  lines.forEach((line, index) => {
-    writeLine(canvas, rect.x + alignOffset(rect.width, displayWidth(line), anchor), rect.y + index, line);
+  painter.options.text.lines(text).forEach((line, index) => {
+    const x = rect.x + alignOffset(rect.width, line.width, anchor);
+    painter.canvas.writeText(x, rect.y + index, line.glyphs, style, painter.link);
   });
 }
 
-function paintBox(canvas: Canvas, placed: PlacedNode, box: BoxNode): void {
+function paintBox(painter: Painter, placed: PlacedNode, box: BoxNode): void {
   const rect = placed.rect;
   const border = box.border ?? 'light';
   if (border === 'none' || rect.width === 0 || rect.height === 0) {
     return;
   }
 
+  const canvas = painter.canvas;
+  const style = styleIdFor(painter, 'border', box.style);
   const lastX = right(rect) - 1;
   const lastY = bottom(rect) - 1;
   if (border === 'shade' || border === 'ascii') {
-    paintSymbolBorder(canvas, rect, border);
+    paintSymbolBorder(canvas, rect, border, style);
     for (const y of placed.dividers ?? []) {
       for (let x = rect.x + 1; x < lastX; x += 1) {
-        canvas.setSymbol(x, y, border === 'shade' ? SymbolCode.Shade : SymbolCode.AsciiHorizontal);
+        canvas.setSymbol(x, y, border === 'shade' ? SymbolCode.Shade : SymbolCode.AsciiHorizontal, style);
       }
     }
   } else {
     const weight = weightOf(border === 'rounded' ? 'light' : border);
-    canvas.horizontalLine(rect.x, lastX, rect.y, weight);
-    canvas.horizontalLine(rect.x, lastX, lastY, weight);
-    canvas.verticalLine(rect.x, rect.y, lastY, weight);
-    canvas.verticalLine(lastX, rect.y, lastY, weight);
+    canvas.horizontalLine(rect.x, lastX, rect.y, weight, style);
+    canvas.horizontalLine(rect.x, lastX, lastY, weight, style);
+    canvas.verticalLine(rect.x, rect.y, lastY, weight, style);
+    canvas.verticalLine(lastX, rect.y, lastY, weight, style);
     if (border === 'rounded') {
       for (const [x, y] of [[rect.x, rect.y], [lastX, rect.y], [rect.x, lastY], [lastX, lastY]] as const) {
         canvas.markRounded(x, y);
@@ -133,7 +183,7 @@ function paintBox(canvas: Canvas, placed: PlacedNode, box: BoxNode): void {
     }
     const dividerWeight = weight === Weight.Double ? Weight.Light : weight;
     for (const y of placed.dividers ?? []) {
-      canvas.horizontalLine(rect.x, lastX, y, dividerWeight);
+      canvas.horizontalLine(rect.x, lastX, y, dividerWeight, style);
     }
   }
 
@@ -141,11 +191,12 @@ function paintBox(canvas: Canvas, placed: PlacedNode, box: BoxNode): void {
     const label = ` ${box.title} `;
     const room = rect.width - 4;
     const anchor = box.titleAlign === 'center' ? 'center' : box.titleAlign === 'right' ? 'end' : 'start';
-    writeLine(canvas, rect.x + 2 + alignOffset(room, displayWidth(label), anchor), rect.y, label);
+    const width = painter.options.text.line(label).width;
+    writeLine(painter, rect.x + 2 + alignOffset(room, width, anchor), rect.y, label, styleFor(painter, 'title', box.style));
   }
 }
 
-function paintSymbolBorder(canvas: Canvas, rect: Rect, border: 'shade' | 'ascii'): void {
+function paintSymbolBorder(canvas: Canvas, rect: Rect, border: 'shade' | 'ascii', style: number): void {
   const lastX = right(rect) - 1;
   const lastY = bottom(rect) - 1;
   const horizontal = border === 'shade' ? SymbolCode.Shade : SymbolCode.AsciiHorizontal;
@@ -153,48 +204,54 @@ function paintSymbolBorder(canvas: Canvas, rect: Rect, border: 'shade' | 'ascii'
   const corner = border === 'shade' ? SymbolCode.Shade : SymbolCode.AsciiCorner;
   for (let x = rect.x; x <= lastX; x += 1) {
     const isCorner = x === rect.x || x === lastX;
-    canvas.setSymbol(x, rect.y, isCorner ? corner : horizontal);
-    canvas.setSymbol(x, lastY, isCorner ? corner : horizontal);
+    canvas.setSymbol(x, rect.y, isCorner ? corner : horizontal, style);
+    canvas.setSymbol(x, lastY, isCorner ? corner : horizontal, style);
   }
   for (let y = rect.y + 1; y < lastY; y += 1) {
-    canvas.setSymbol(rect.x, y, vertical);
-    canvas.setSymbol(lastX, y, vertical);
+    canvas.setSymbol(rect.x, y, vertical, style);
+    canvas.setSymbol(lastX, y, vertical, style);
   }
 }
 
-function paintRule(canvas: Canvas, rect: Rect, rule: RuleNode): void {
+function paintRule(painter: Painter, rect: Rect, rule: RuleNode): void {
   if (rect.width === 0) {
     return;
   }
 
-  canvas.horizontalLine(rect.x, right(rect) - 1, rect.y, weightOf(rule.line ?? 'light'));
+  painter.canvas.horizontalLine(rect.x, right(rect) - 1, rect.y, weightOf(rule.line ?? 'light'), styleIdFor(painter, 'border', rule.style));
   if (rule.caption !== undefined) {
     const label = ` ${rule.caption} `;
-    writeLine(canvas, rect.x + alignOffset(rect.width, displayWidth(label), 'center'), rect.y, label);
+    const width = painter.options.text.line(label).width;
+    writeLine(painter, rect.x + alignOffset(rect.width, width, 'center'), rect.y, label, styleFor(painter, 'title', rule.style));
   }
 }
 
 /** Draws `label [████░░░░] 40%`; the fill is the value's share of the width, rounded to the nearest cell. */
-function paintBar(canvas: Canvas, rect: Rect, bar: BarNode): void {
-  const labelWidth = barLabelWidth(bar);
+function paintBar(painter: Painter, rect: Rect, bar: BarNode): void {
+  const canvas = painter.canvas;
+  const labelWidth = barLabelWidth(bar, painter.options.text);
   const width = bar.width ?? BAR_WIDTH;
   const max = bar.max ?? BAR_MAX;
   const share = max === 0 ? 0 : bar.value / max;
   const filled = Math.round(share * width);
+  const label = styleFor(painter, 'label', bar.style);
   let x = rect.x;
   if (labelWidth > 0) {
-    writeLine(canvas, x, rect.y, bar.label ?? '');
+    writeLine(painter, x, rect.y, bar.label ?? '', label);
     x += labelWidth + 1;
   }
 
-  writeLine(canvas, x, rect.y, '[');
+  writeLine(painter, x, rect.y, '[', label);
+  const fill = styleIdFor(painter, 'barFill', bar.style);
+  const track = styleIdFor(painter, 'barTrack', bar.style);
   for (let cell = 0; cell < width; cell += 1) {
-    canvas.setSymbol(x + 1 + cell, rect.y, cell < filled ? SymbolCode.BarFill : SymbolCode.BarTrack);
+    const isFilled = cell < filled;
+    canvas.setSymbol(x + 1 + cell, rect.y, isFilled ? SymbolCode.BarFill : SymbolCode.BarTrack, isFilled ? fill : track);
   }
-  writeLine(canvas, x + 1 + width, rect.y, ']');
+  writeLine(painter, x + 1 + width, rect.y, ']', label);
   if (bar.percent !== false) {
     const percent = `${Math.round(share * 100)}%`.padStart(PERCENT_WIDTH);
-    writeLine(canvas, x + width + 3, rect.y, percent);
+    writeLine(painter, x + width + 3, rect.y, percent, label);
   }
 }
 
@@ -204,8 +261,12 @@ interface Scale {
 }
 
 function curveScale(curve: CurveNode): Scale {
-  const smallest = Math.min(...curve.values);
-  const largest = Math.max(...curve.values);
+  let smallest = Infinity;
+  let largest = -Infinity;
+  for (const value of curve.values) {
+    smallest = Math.min(smallest, value);
+    largest = Math.max(largest, value);
+  }
 
   return { low: curve.min ?? Math.min(0, smallest), high: curve.max ?? largest };
 }
@@ -221,59 +282,71 @@ function levelOf(value: number, scale: Scale, levels: number): number {
   return Math.min(levels - 1, Math.max(0, level));
 }
 
-function paintCurve(canvas: Canvas, rect: Rect, curve: CurveNode): void {
-  const geometry = curveGeometry(curve);
+function paintCurve(painter: Painter, rect: Rect, curve: CurveNode): void {
+  const canvas = painter.canvas;
+  const geometry = curveGeometry(curve, painter.options.text);
   const scale = curveScale(curve);
   const originX = rect.x + geometry.originX;
-  if (curve.style === 'line') {
-    paintLineCurve(canvas, rect, curve, scale, originX, geometry.plotRows);
+  const style = styleIdFor(painter, 'curve', curve.style);
+  if (curve.shape === 'line') {
+    paintLineCurve(canvas, rect, curve, { scale, originX, rows: geometry.plotRows, style });
   } else {
     curve.values.forEach((value, index) => {
-      canvas.setSymbol(originX + index, rect.y, sparkSymbol(levelOf(value, scale, SPARK_LEVELS)));
+      canvas.setSymbol(originX + index, rect.y, sparkSymbol(levelOf(value, scale, SPARK_LEVELS)), style);
     });
   }
 
+  const markerStyle = styleIdFor(painter, 'emphasis', curve.style);
   for (const marker of curve.markers ?? []) {
     const x = originX + marker.at;
-    canvas.setSymbol(x, rect.y + geometry.markerRow, marker.symbol === 'bound' ? SymbolCode.MarkerBound : SymbolCode.MarkerArrow);
+    canvas.setSymbol(x, rect.y + geometry.markerRow, marker.symbol === 'bound' ? SymbolCode.MarkerBound : SymbolCode.MarkerArrow, markerStyle);
     if (marker.label !== undefined) {
-      writeLine(canvas, labelStart(x, displayWidth(marker.label)), rect.y + geometry.labelRow, marker.label);
+      const width = painter.options.text.line(marker.label).width;
+      writeLine(painter, labelStart(x, width), rect.y + geometry.labelRow, marker.label, styleFor(painter, 'label', curve.style));
     }
   }
+}
+
+interface LinePlot {
+  readonly scale: Scale;
+  readonly originX: number;
+  readonly rows: number;
+  readonly style: number;
 }
 
 /**
  * Draws a line curve over a baseline: `╱` where the next value is higher,
  * `╲` where the previous one was, `─` where it is flat. A jump of several
  * levels stacks slopes in one column.
+ * NOTE: a one-column valley (higher on both sides) draws only its rising slope.
  */
-function paintLineCurve(canvas: Canvas, rect: Rect, curve: CurveNode, scale: Scale, originX: number, rows: number): void {
-  const levels = curve.values.map((value) => levelOf(value, scale, rows));
-  const rowOf = (level: number): number => rect.y + rows - 1 - level;
-  const baselineY = rowOf(0);
+function paintLineCurve(canvas: Canvas, rect: Rect, curve: CurveNode, plot: LinePlot): void {
+  const levels = curve.values.map((value) => levelOf(value, plot.scale, plot.rows));
+  const rowOf = (level: number): number => rect.y + plot.rows - 1 - level;
   const margin = curve.margin ?? 0;
-  canvas.horizontalLine(originX - margin, originX + curve.values.length - 1 + margin, baselineY, Weight.Light);
+  canvas.horizontalLine(plot.originX - margin, plot.originX + curve.values.length - 1 + margin, rowOf(0), Weight.Light, plot.style);
 
   levels.forEach((level, index) => {
-    const x = originX + index;
+    const x = plot.originX + index;
     const next = levels[index + 1];
     const previous = levels[index - 1];
     if (next !== undefined && next > level) {
       for (let step = level; step < next; step += 1) {
-        canvas.setSymbol(x, rowOf(step), SymbolCode.SlopeUp);
+        canvas.setSymbol(x, rowOf(step), SymbolCode.SlopeUp, plot.style);
       }
     } else if (previous !== undefined && previous > level) {
       for (let step = level; step < previous; step += 1) {
-        canvas.setSymbol(x, rowOf(step), SymbolCode.SlopeDown);
+        canvas.setSymbol(x, rowOf(step), SymbolCode.SlopeDown, plot.style);
       }
     } else if (level > 0) {
-      canvas.addArms(x, rowOf(level), withArm(withArm(0, Side.Left, Weight.Light), Side.Right, Weight.Light));
+      canvas.addArms(x, rowOf(level), withArm(withArm(0, Side.Left, Weight.Light), Side.Right, Weight.Light), plot.style);
     }
   });
 }
 
-function paintRouteLine(canvas: Canvas, route: Route): void {
+function paintRouteLine(painter: Painter, route: Route): void {
   const cells = route.cells;
+  const style = styleIdFor(painter, route.role ?? 'arrow', route.style);
   cells.forEach((cell, index) => {
     let arms = 0;
     const neighbours = [cells[index - 1], cells[index + 1]];
@@ -288,7 +361,7 @@ function paintRouteLine(canvas: Canvas, route: Route): void {
         arms = withArm(arms, sideToward(cell, neighbour), route.weight);
       }
     }
-    canvas.addArms(cell.x, cell.y, arms);
+    painter.canvas.addArms(cell.x, cell.y, arms, style);
   });
 }
 

@@ -4,9 +4,9 @@ import { DiagramError, joinPath } from '../errors.js';
 import { type Rect, bottom, right } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import type { PlacedNode } from '../layout/place.js';
-import { displayWidth } from '../text/width.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { searchRoute } from './search.js';
+import type { Role, Style } from '../style/style.js';
 import type { Point, Route } from './types.js';
 
 export interface LinkSpec {
@@ -14,9 +14,13 @@ export interface LinkSpec {
   readonly endHead: boolean;
   readonly weight: Weight;
   readonly label?: string;
+  /** Columns the label takes, as the typesetter measures it. */
+  readonly labelWidth?: number;
   readonly labelSide?: 'above' | 'below' | 'left' | 'right';
   /** Model path of the connector, for errors. */
   readonly path: string;
+  readonly role?: Role;
+  readonly style?: Style;
 }
 
 /** A span of cells along one axis where a connector may attach, inclusive. */
@@ -167,16 +171,22 @@ function alongTrack(
     cells,
     weight: spec.weight,
     heads: arrowheads,
+    ...routeStyle(spec),
     ...(spec.endHead && { endToward: toPoint(lastFree) }),
     ...(spec.startHead && { startToward: toPoint(firstFree) }),
     ...(label && { label }),
   };
 }
 
-/** Centres a label beside a straight run of cells, failing when the run is too short to hold it. */
+/** The role and style a connector asked for, copied onto its route. */
+export function routeStyle(spec: LinkSpec): Pick<Route, 'role' | 'style'> {
+  return { ...(spec.role && { role: spec.role }), ...(spec.style && { style: spec.style }) };
+}
+
+/** Centers a label beside a straight run of cells, failing when the run is too short to hold it. */
 export function placeLabel(spec: LinkSpec, run: readonly Point[], axis: 'horizontal' | 'vertical'): Route['label'] {
   const text = spec.label ?? '';
-  const width = displayWidth(text);
+  const width = spec.labelWidth ?? 0;
   const first = run[0];
   const last = run[run.length - 1];
   if (first === undefined || last === undefined) {

@@ -7,6 +7,7 @@ import { type LinkSpec, connect, connectNeighbours } from './connect.js';
 import { fanRoutes } from './fan.js';
 import { ObstacleIndex } from './obstacles.js';
 import { stubRoute } from './stub.js';
+import type { Typesetter } from '../text/typeset.js';
 import type { Route } from './types.js';
 
 /**
@@ -14,7 +15,7 @@ import type { Route } from './types.js';
  * and stubs. Chains and fans come first because their place is fixed by the
  * layout; connectors then find their way around what is there.
  */
-export function routeAll(root: PlacedNode): Route[] {
+export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   const byId = indexById(root);
   const obstacles = new ObstacleIndex(root);
   const routes: Route[] = [];
@@ -31,7 +32,7 @@ export function routeAll(root: PlacedNode): Route[] {
     if (node.kind === 'row' || node.kind === 'column' || node.kind === 'grid') {
       node.connectors?.forEach((connector, index) => {
         const path = joinPath(joinPath(placed.path, 'connectors'), index);
-        deferred.push(() => routes.push(connectorRoute(connector, path, byId, obstacles)));
+        deferred.push(() => routes.push(connectorRoute(connector, path, { byId, obstacles, text })));
       });
       node.stubs?.forEach((stub, index) => {
         const path = joinPath(joinPath(placed.path, 'stubs'), index);
@@ -116,18 +117,26 @@ function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: O
   return routes;
 }
 
-function connectorRoute(connector: Connector, path: string, byId: ReadonlyMap<string, PlacedNode>, obstacles: ObstacleIndex): Route {
-  const from = lookup(byId, connector.from, joinPath(path, 'from'));
-  const to = lookup(byId, connector.to, joinPath(path, 'to'));
+interface RouteContext {
+  readonly byId: ReadonlyMap<string, PlacedNode>;
+  readonly obstacles: ObstacleIndex;
+  readonly text: Typesetter;
+}
+
+function connectorRoute(connector: Connector, path: string, context: RouteContext): Route {
+  const from = lookup(context.byId, connector.from, joinPath(path, 'from'));
+  const to = lookup(context.byId, connector.to, joinPath(path, 'to'));
   if (from === to) {
     throw new DiagramError('invalid-model', joinPath(path, 'to'), `the connector starts and ends at '${connector.from}'; connect two different nodes`);
   }
 
   const spec: LinkSpec = {
     ...linkSpec(connector.head ?? 'end', connector.line ?? 'light', path),
-    ...(connector.label !== undefined && { label: connector.label }),
+    ...(connector.label !== undefined && { label: connector.label, labelWidth: context.text.line(connector.label).width }),
     ...(connector.labelSide !== undefined && { labelSide: connector.labelSide }),
+    ...(connector.role !== undefined && { role: connector.role }),
+    ...(connector.style !== undefined && { style: connector.style }),
   };
 
-  return connect(from, to, spec, obstacles);
+  return connect(from, to, spec, context.obstacles);
 }

@@ -5,7 +5,7 @@ import { type Rect, bottom, right } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import { centerX, type PlacedNode } from '../layout/place.js';
 import type { LinkSpec } from './connect.js';
-import { placeLabel } from './connect.js';
+import { placeLabel, routeStyle } from './connect.js';
 import type { ObstacleIndex } from './obstacles.js';
 import type { Point, Route } from './types.js';
 
@@ -226,6 +226,7 @@ function toRoute(start: Port, goal: Port, path: readonly Point[], spec: LinkSpec
     cells,
     weight: spec.weight,
     heads,
+    ...routeStyle(spec),
     ...(goal.head && { endToward: goal.head }),
     ...(start.head && { startToward: start.head }),
     ...(label && { label }),

@@ -1,5 +1,6 @@
 import type { Weight } from '../canvas/arms.js';
 import type { SymbolCode } from '../canvas/glyphs.js';
+import type { Role, Style } from '../style/style.js';
 
 export interface Point {
   readonly x: number;
@@ -20,4 +21,7 @@ export interface Route {
   /** Arm added to the first cell toward a preceding arrowhead. */
   readonly startToward?: Point;
   readonly label?: { readonly at: Point; readonly text: string };
+  /** Theme role of the whole route. Default `arrow`. */
+  readonly role?: Role;
+  readonly style?: Style;
 }

@@ -1,0 +1,72 @@
+import { formatColumns } from './columns.js';
+import type { CommandSpec, OptionSpec } from './types.js';
+
+export const PROGRAM_NAME = 'termdiagram';
+
+export const HELP_OPTION: OptionSpec = {
+  name: 'help',
+  short: 'h',
+  type: 'boolean',
+  description: 'Print this help and exit',
+};
+
+export const VERSION_OPTION: OptionSpec = {
+  name: 'version',
+  short: 'V',
+  type: 'boolean',
+  description: 'Print the version and exit',
+};
+
+/** Options accepted before the command name. */
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [HELP_OPTION, VERSION_OPTION];
+
+const EXIT_STATUS_ROWS: readonly (readonly [string, string])[] = [
+  ['0', 'Success'],
+  ['1', 'A diagram is invalid and could not be rendered'],
+  ['2', 'Wrong usage, such as an unknown option or diagram name'],
+  ['70', 'Internal error in termdiagram'],
+];
+
+const ENVIRONMENT_ROWS: readonly (readonly [string, string])[] = [
+  ['TERMDIAGRAM_DEBUG=1', 'Print the stack trace of an internal error'],
+];
+
+/** Formats the help of `termdiagram --help`. */
+export function formatGlobalHelp(commands: readonly CommandSpec[]): string {
+  const commandRows = commands.map((command) => [command.name, command.summary] as const);
+
+  return [
+    `Usage: ${PROGRAM_NAME} <command> [options]\n       ${PROGRAM_NAME} --help | --version\n`,
+    'Renders diagram models as box-drawing text for terminals.\n',
+    `Commands:\n${formatColumns(commandRows, '  ')}`,
+    `Options:\n${formatOptions(GLOBAL_OPTIONS)}`,
+    `Environment:\n${formatColumns(ENVIRONMENT_ROWS, '  ')}`,
+    `Exit status:\n${formatColumns(EXIT_STATUS_ROWS, '  ')}`,
+    `Run '${PROGRAM_NAME} <command> --help' for the options of a command.\n`,
+  ].join('\n');
+}
+
+/** Formats the help of `termdiagram <command> --help`. */
+export function formatCommandHelp(command: CommandSpec): string {
+  const usageLines = command.usage.map((usage, index) => `${index === 0 ? 'Usage: ' : '       '}${PROGRAM_NAME} ${usage}\n`);
+
+  return [usageLines.join(''), `${command.description}\n`, `Options:\n${formatOptions(command.options)}`].join('\n');
+}
+
+function formatOptions(options: readonly OptionSpec[]): string {
+  const rows = options.map((option) => [formatOptionLabel(option), formatOptionDescription(option)] as const);
+
+  return formatColumns(rows, '  ');
+}
+
+/** Formats `-h, --help` or `    --width N`, indenting long-only options so the long names line up. */
+function formatOptionLabel(option: OptionSpec): string {
+  const shortPart = option.short === undefined ? '    ' : `-${option.short}, `;
+  const valuePart = option.type === 'string' ? ` ${option.valueName ?? 'VALUE'}` : '';
+
+  return `${shortPart}--${option.name}${valuePart}`;
+}
+
+function formatOptionDescription(option: OptionSpec): string {
+  return option.defaultText === undefined ? option.description : `${option.description} (default: ${option.defaultText})`;
+}

@@ -1,0 +1,95 @@
+import type { CourseDiagram } from '../course/registry.js';
+
+/**
+ * Everything the CLI reads from or writes to its process. `src/cli.ts` wires
+ * it to `process`, and tests pass functions that record the output.
+ */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether standard output is a terminal, kept for colour and width detection, which no command does yet. */
+  readonly isTTY: boolean;
+}
+
+/** The data the commands work on, passed in so that tests can substitute their own. */
+export interface CliContext {
+  /** Version printed by `--version`, such as `0.1.0`. */
+  readonly version: string;
+  readonly diagrams: readonly CourseDiagram[];
+}
+
+/** Exit statuses of the CLI. 70 is `EX_SOFTWARE` from BSD's sysexits.h. */
+export const ExitCode = {
+  ok: 0,
+  renderFailed: 1,
+  usage: 2,
+  internalError: 70,
+} as const;
+
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** One command-line option of a command, such as `--ascii`. */
+export interface OptionSpec {
+  /** Long name without the dashes: `ascii` for `--ascii`. */
+  readonly name: string;
+  /** One-letter short name without the dash, such as `h` for `-h`. */
+  readonly short?: string;
+  /** `boolean` options take no value. `string` options take the next argument or `--name=value`. */
+  readonly type: 'boolean' | 'string';
+  /** Placeholder for the value in help text, such as `N` in `--width N`. Only for `string` options. */
+  readonly valueName?: string;
+  readonly description: string;
+  /** Default behaviour when the option is absent, shown in help text. */
+  readonly defaultText?: string;
+}
+
+/** Option values by long name: `true` for a boolean option that was given, the text for a string option. */
+export type OptionValues = Readonly<Record<string, string | true | undefined>>;
+
+export interface ParsedArguments {
+  readonly options: OptionValues;
+  readonly positionals: readonly string[];
+}
+
+/** Output of a command: its standard output, written in one piece, and its exit status. */
+export interface CommandResult {
+  readonly stdout: string;
+  readonly exitCode: ExitCode;
+}
+
+export interface CommandSpec {
+  readonly name: string;
+  /** One line for the command list of `termdiagram --help`. */
+  readonly summary: string;
+  /** Usage lines without the program name, such as `course <name> [--ascii]`. */
+  readonly usage: readonly string[];
+  /** A paragraph for `termdiagram <command> --help`. */
+  readonly description: string;
+  /** Every option the command accepts, `--help` included. */
+  readonly options: readonly OptionSpec[];
+  readonly run: (args: ParsedArguments, context: CliContext) => CommandResult;
+}
+
+/**
+ * Wrong command-line usage: exit status 2 and the message on standard error.
+ * `helpArguments` are the arguments that print the relevant help, such as
+ * `course --help`, and the CLI points to them after the message.
+ */
+export class UsageError extends Error {
+  readonly helpArguments: string | undefined;
+
+  constructor(message: string, helpArguments?: string) {
+    super(message);
+    this.name = 'UsageError';
+    this.helpArguments = helpArguments;
+  }
+}
+
+/** Rendering failure: a `DiagramError` with the name of the diagram or file it came from. Exit status 1. */
+export class RenderError extends Error {
+  constructor(source: string, cause: Error) {
+    super(`failed to render ${source}: ${cause.message}`, { cause });
+    this.name = 'RenderError';
+  }
+}

@@ -1,0 +1,195 @@
+import stringWidth from 'string-width';
+import type { Style } from '../style/style.js';
+import { parseSgr } from './sgr-parse.js';
+
+/** How labels are turned into cells. Every field has a documented default in `RenderOptions`. */
+export interface TextPolicy {
+  /** Columns between tab stops. */
+  readonly tabWidth: number;
+  /** `text` drops U+FE0F after a symbol that is text by default, so it takes one column in every terminal. */
+  readonly emoji: 'text' | 'emoji';
+  /** Keep SGR styles and OSC 8 links found in labels; every other control still draws visibly. */
+  readonly trustedLabels: boolean;
+}
+
+/** One grapheme of a label with the columns it takes and any style or link the label gave it. */
+export interface Glyph {
+  readonly text: string;
+  /** 1 or 2; zero-width graphemes are dropped. */
+  readonly width: number;
+  readonly style?: Style;
+  readonly link?: string;
+}
+
+export interface TypesetLine {
+  readonly glyphs: readonly Glyph[];
+  readonly width: number;
+}
+
+const ESC = '\u001b';
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * Characters removed from labels: zero-width format characters and
+ * bidirectional controls. string-width counts them as zero columns, but some
+ * terminals draw them or reorder the line around them, which would move
+ * borders. Joiners (U+200C, U+200D) stay because emoji sequences need them.
+ */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/gu;
+
+/** Control characters other than tab and line feed. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
+
+const DELETE_PICTURE = '\u2421';
+const REPLACEMENT = '\ufffd';
+
+/** The visible stand-in for a control character: U+2400 + code for C0 (`␛` for ESC), `␡` for DEL, U+FFFD for C1. */
+export function controlPicture(character: string): string {
+  const code = character.codePointAt(0) ?? 0;
+  if (code < 0x20) {
+    return String.fromCodePoint(0x2400 + code);
+  }
+
+  return code === 0x7f ? DELETE_PICTURE : REPLACEMENT;
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** A symbol that is text by default, made emoji by U+FE0F, and maybe a keycap: `⚠️`, `©️`, `1️⃣`. */
+const TEXT_DEFAULT_EMOJI = /^(\P{Emoji_Presentation})\ufe0f(\u20e3?)$/u;
+
+/**
+ * Turns label text into lines of glyphs with widths, by one policy shared by
+ * measuring, wrapping and painting. Results are cached for the life of the
+ * typesetter, which is one render.
+ */
+export class Typesetter {
+  readonly policy: TextPolicy;
+  private readonly cache = new Map<string, TypesetLine[]>();
+
+  constructor(policy: TextPolicy) {
+    this.policy = policy;
+  }
+
+  lines(text: string): TypesetLine[] {
+    const cached = this.cache.get(text);
+    if (cached !== undefined) {
+      return cached;
+    }
+
+    const lines = text
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((line) => this.typesetLine(line));
+    this.cache.set(text, lines);
+
+    return lines;
+  }
+
+  /** Columns of the widest line. */
+  width(text: string): number {
+    let widest = 0;
+    for (const line of this.lines(text)) {
+      widest = Math.max(widest, line.width);
+    }
+
+    return widest;
+  }
+
+  /** The label as one line: line breaks become spaces. For single-line places such as titles. */
+  line(text: string): TypesetLine {
+    const lines = this.lines(text);
+    if (lines.length === 1 && lines[0] !== undefined) {
+      return lines[0];
+    }
+
+    return this.typesetLine(text.replace(/\r\n?|\n/g, ' '));
+  }
+
+  private typesetLine(line: string): TypesetLine {
+    if (PRINTABLE_ASCII.test(line)) {
+      return { glyphs: Array.from(line, (character) => ({ text: character, width: 1 })), width: line.length };
+    }
+
+    const glyphs: Glyph[] = [];
+    let column = 0;
+    let style: Style | undefined;
+    let link: string | undefined;
+    const push = (text: string): void => {
+      for (const glyph of this.segment(text, style, link)) {
+        glyphs.push(glyph);
+        column += glyph.width;
+      }
+    };
+
+    let index = 0;
+    let plain = '';
+    const flush = (): void => {
+      if (plain !== '') {
+        push(plain);
+        plain = '';
+      }
+    };
+    while (index < line.length) {
+      const character = line[index] ?? '';
+      if (character === '\t') {
+        flush();
+        const spaces = this.policy.tabWidth - (column % this.policy.tabWidth);
+        push(' '.repeat(spaces));
+        index += 1;
+        continue;
+      }
+      if (character === ESC && this.policy.trustedLabels) {
+        const escape = readTrustedEscape(line, index);
+        if (escape !== undefined) {
+          flush();
+          if (escape.kind === 'sgr') {
+            style = parseSgr(escape.params, style);
+          } else {
+            link = escape.uri === '' ? undefined : escape.uri;
+          }
+          index = escape.end;
+          continue;
+        }
+      }
+      plain += CONTROL.test(character) ? controlPicture(character) : character;
+      index += 1;
+    }
+    flush();
+
+    return { glyphs, width: column };
+  }
+
+  private segment(text: string, style: Style | undefined, link: string | undefined): Glyph[] {
+    const glyphs: Glyph[] = [];
+    for (const { segment } of segmenter.segment(text.replace(INVISIBLE, ''))) {
+      const shown = this.policy.emoji === 'text' ? segment.replace(TEXT_DEFAULT_EMOJI, '$1$2') : segment;
+      const width = Math.min(2, stringWidth(shown));
+      if (width === 0) {
+        continue;
+      }
+      glyphs.push({ text: shown, width, ...(style && { style }), ...(link !== undefined && { link }) });
+    }
+
+    return glyphs;
+  }
+}
+
+type TrustedEscape =
+  | { readonly kind: 'sgr'; readonly params: string; readonly end: number }
+  | { readonly kind: 'link'; readonly uri: string; readonly end: number };
+
+/** Reads an SGR sequence (`ESC [ ... m`) or an OSC 8 hyperlink (`ESC ] 8 ; params ; uri ST`) at `start`. */
+function readTrustedEscape(line: string, start: number): TrustedEscape | undefined {
+  const sgr = /^\u001b\[([0-9;:]*)m/.exec(line.slice(start, start + 64));
+  if (sgr !== null) {
+    return { kind: 'sgr', params: sgr[1] ?? '', end: start + sgr[0].length };
+  }
+
+  const osc = /^\u001b\]8;[^;\u0007\u001b]*;([^\u0007\u001b]*)(\u0007|\u001b\\)/.exec(line.slice(start, start + 4096));
+  if (osc !== null) {
+    return { kind: 'link', uri: osc[1] ?? '', end: start + osc[0].length };
+  }
+
+  return undefined;
+}

@@ -1,0 +1,589 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatColumns } from '../src/cli/columns.js';
+import { parseArguments } from '../src/cli/parse.js';
+import { runCli } from '../src/cli/run.js';
+import { closestMatch, editDistance } from '../src/cli/suggest.js';
+import { type OptionSpec, UsageError } from '../src/cli/types.js';
+import { type CourseDiagram, courseDiagrams } from '../src/course/index.js';
+import { DiagramError, renderDiagram } from '../src/index.js';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUILT_CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const TEST_VERSION = '9.8.7';
+const NAMES = courseDiagrams.map((diagram) => diagram.name);
+const VALID_NAMES_MESSAGE = `valid names: ${NAMES.join(', ')}`;
+
+/** Box Drawing (U+2500–U+257F) and Block Elements (U+2580–U+259F). */
+const BOX_DRAWING = /[\u2500-\u259F]/gu;
+
+/** A stack frame line as V8 prints it. */
+const STACK_FRAME = /^\s+at /mu;
+
+interface RunResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly stdoutWrites: number;
+}
+
+interface RunSetup {
+  readonly diagrams?: readonly CourseDiagram[];
+  readonly env?: Record<string, string>;
+}
+
+function run(argv: readonly string[], setup: RunSetup = {}): RunResult {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const io = {
+    stdout: (chunk: string) => {
+      stdout.push(chunk);
+    },
+    stderr: (chunk: string) => {
+      stderr.push(chunk);
+    },
+    env: setup.env ?? {},
+    isTTY: false,
+  };
+  const exitCode = runCli(argv, io, { version: TEST_VERSION, diagrams: setup.diagrams ?? courseDiagrams });
+
+  return { exitCode, stdout: stdout.join(''), stderr: stderr.join(''), stdoutWrites: stdout.length };
+}
+
+function diagramNamed(name: string): CourseDiagram {
+  const diagram = courseDiagrams.find((candidate) => candidate.name === name);
+  if (diagram === undefined) {
+    throw new Error(`course diagram '${name}' is missing from courseDiagrams`);
+  }
+
+  return diagram;
+}
+
+/** Formats the expected `course --all` output from the library directly. */
+function expectedAll(charset: 'unicode' | 'ascii'): string {
+  return courseDiagrams.map((diagram) => `${diagram.title}\n\n${renderDiagram(diagram.model, { charset })}\n`).join('\n');
+}
+
+/** Creates a diagram whose model getter throws `error`, so rendering it fails with that error. */
+function failingDiagram(error: Error): CourseDiagram {
+  return {
+    name: 'broken',
+    title: 'Broken',
+    get model(): never {
+      throw error;
+    },
+  };
+}
+
+/** Collects every string in a model: the labels, and also the ids and kinds, which are ASCII. */
+function collectStrings(value: unknown): string[] {
+  if (typeof value === 'string') {
+    return [value];
+  }
+
+  if (typeof value === 'object' && value !== null) {
+    return Object.values(value).flatMap(collectStrings);
+  }
+
+  return [];
+}
+
+/** Returns the box-drawing characters in `output` that no string of `model` contains. */
+function boxDrawingOutsideLabels(output: string, model: unknown): string[] {
+  const labelChars = new Set(collectStrings(model).flatMap((label) => Array.from(label)));
+  const found = output.match(BOX_DRAWING) ?? [];
+
+  return [...new Set(found)].filter((char) => !labelChars.has(char));
+}
+
+describe('runCli course --list', () => {
+  it('prints one name and title per line', () => {
+    const result = run(['course', '--list']);
+    const lines = result.stdout.split('\n');
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(9);
+    expect(lines.map((line) => line.split(/\s+/u)[0])).toEqual(NAMES);
+    for (const [index, diagram] of courseDiagrams.entries()) {
+      expect(lines[index]?.endsWith(`  ${diagram.title}`)).toBe(true);
+    }
+  });
+
+  it('aligns the titles in one column', () => {
+    const lines = run(['course', '--list']).stdout.trimEnd().split('\n');
+    const titleColumns = lines.map((line, index) => line.indexOf(courseDiagrams[index]?.title ?? '\0'));
+
+    expect(new Set(titleColumns).size).toBe(1);
+  });
+});
+
+describe('runCli course <name>', () => {
+  it('renders the diagram with a final newline', () => {
+    const diagram = diagramNamed('ml-pipeline');
+    const result = run(['course', 'ml-pipeline']);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`${renderDiagram(diagram.model)}\n`);
+  });
+
+  it('writes stdout in one call', () => {
+    expect(run(['course', 'ml-pipeline']).stdoutWrites).toBe(1);
+  });
+
+  it('renders ASCII with --ascii after the name', () => {
+    const diagram = diagramNamed('ml-pipeline');
+    const result = run(['course', 'ml-pipeline', '--ascii']);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(`${renderDiagram(diagram.model, { charset: 'ascii' })}\n`);
+  });
+
+  it('accepts --ascii before the name', () => {
+    expect(run(['course', '--ascii', 'ml-pipeline']).stdout).toBe(run(['course', 'ml-pipeline', '--ascii']).stdout);
+  });
+
+  it('renders every course diagram by name', () => {
+    for (const diagram of courseDiagrams) {
+      const result = run(['course', diagram.name]);
+
+      expect(result.exitCode, diagram.name).toBe(0);
+      expect(result.stdout, diagram.name).toBe(`${renderDiagram(diagram.model)}\n`);
+    }
+  });
+});
+
+describe('runCli course --all', () => {
+  it('prints every diagram under its title', () => {
+    const result = run(['course', '--all']);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(expectedAll('unicode'));
+    expect(result.stdoutWrites).toBe(1);
+  });
+
+  it('starts with a title and a blank line', () => {
+    const first = courseDiagrams[0];
+
+    expect(run(['course', '--all']).stdout.startsWith(`${first?.title}\n\n`)).toBe(true);
+  });
+
+  it('separates diagrams by one blank line', () => {
+    const stdout = run(['course', '--all']).stdout;
+
+    for (const diagram of courseDiagrams.slice(1)) {
+      expect(stdout).toContain(`\n\n${diagram.title}\n\n`);
+    }
+
+    expect(stdout.endsWith('\n')).toBe(true);
+    expect(stdout.endsWith('\n\n')).toBe(false);
+  });
+
+  it('renders ASCII with --ascii', () => {
+    const result = run(['course', '--all', '--ascii']);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(expectedAll('ascii'));
+  });
+
+  it('prints nothing for an empty diagram list', () => {
+    const result = run(['course', '--all'], { diagrams: [] });
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('');
+  });
+});
+
+describe('runCli unknown diagram', () => {
+  it('exits 2 and lists the valid names', () => {
+    const result = run(['course', 'foo']);
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`termdiagram: unknown diagram 'foo'; ${VALID_NAMES_MESSAGE}\n`);
+  });
+
+  it('suggests a name within edit distance 2', () => {
+    const result = run(['course', 'ml-pipline']);
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`termdiagram: unknown diagram 'ml-pipline'; ${VALID_NAMES_MESSAGE}\nDid you mean 'ml-pipeline'?\n`);
+  });
+
+  it('treats an argument after -- as a name', () => {
+    const result = run(['course', '--', '--all']);
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("unknown diagram '--all'");
+  });
+});
+
+describe('runCli usage errors', () => {
+  const cases: readonly { argv: string[]; message: string; help: string }[] = [
+    { argv: [], message: 'missing command; valid commands: course', help: '--help' },
+    { argv: ['draw'], message: "unknown command 'draw'; valid commands: course", help: '--help' },
+    { argv: ['cours'], message: "unknown command 'cours'; valid commands: course\nDid you mean 'course'?", help: '--help' },
+    { argv: ['--bogus'], message: "unknown option '--bogus'", help: '--help' },
+    { argv: ['course'], message: 'missing diagram name; pass a name, --all for every diagram, or --list for the names', help: 'course --help' },
+    { argv: ['course', '--bogus'], message: "unknown option '--bogus'", help: 'course --help' },
+    { argv: ['course', '--asci', 'ml-pipeline'], message: "unknown option '--asci'\nDid you mean '--ascii'?", help: 'course --help' },
+    { argv: ['course', '-x'], message: "unknown option '-x'", help: 'course --help' },
+    {
+      argv: ['course', 'ml-pipeline', '--all'],
+      message: "pass either a diagram name or --all, not both (got 'ml-pipeline' and --all)",
+      help: 'course --help',
+    },
+    { argv: ['course', 'a', 'b'], message: "expected one diagram name, got 2: 'a' 'b'", help: 'course --help' },
+    {
+      argv: ['course', '--list', 'ml-pipeline'],
+      message: "--list takes no diagram name, but got 'ml-pipeline'; run 'termdiagram course ml-pipeline' to print it",
+      help: 'course --help',
+    },
+    { argv: ['course', '--list', '--all'], message: '--list cannot be combined with --all, because it prints only names', help: 'course --help' },
+    { argv: ['course', '--list', '--ascii'], message: '--list cannot be combined with --ascii, because it prints only names', help: 'course --help' },
+    { argv: ['course', '--ascii=yes', 'ml-pipeline'], message: "option '--ascii' takes no value, but got '--ascii=yes'", help: 'course --help' },
+    { argv: ['course', '--version'], message: "unknown option '--version'", help: 'course --help' },
+  ];
+
+  for (const { argv, message, help } of cases) {
+    it(`rejects [${argv.join(' ')}]`, () => {
+      const result = run(argv);
+
+      expect(result.exitCode).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(`termdiagram: ${message}\nRun 'termdiagram ${help}' for usage.\n`);
+    });
+  }
+});
+
+describe('runCli help and version', () => {
+  it('prints global help for --help and -h', () => {
+    for (const flag of ['--help', '-h']) {
+      const result = run([flag]);
+
+      expect(result.exitCode, flag).toBe(0);
+      expect(result.stderr, flag).toBe('');
+      expect(result.stdout, flag).toContain('Usage: termdiagram <command> [options]');
+    }
+  });
+
+  it('lists commands, options and exit statuses in global help', () => {
+    const stdout = run(['--help']).stdout;
+
+    expect(stdout).toMatch(/^ {2}course +Print the diagrams of the MLOps course$/mu);
+    expect(stdout).toMatch(/^ {2}-h, --help +Print this help and exit$/mu);
+    expect(stdout).toMatch(/^ {2}-V, --version +Print the version and exit$/mu);
+    expect(stdout).toMatch(/^ {2}TERMDIAGRAM_DEBUG=1 /mu);
+    expect(stdout).toMatch(/^ {2}70 +Internal error/mu);
+  });
+
+  it('prints course help for course --help and -h', () => {
+    for (const flag of ['--help', '-h']) {
+      const result = run(['course', flag]);
+
+      expect(result.exitCode, flag).toBe(0);
+      expect(result.stdout, flag).toContain('Usage: termdiagram course <name> [--ascii]');
+    }
+  });
+
+  it('lists every course option with its default', () => {
+    const stdout = run(['course', '--help']).stdout;
+
+    expect(stdout).toMatch(/^ {6}--list +\S/mu);
+    expect(stdout).toMatch(/^ {6}--all +\S/mu);
+    expect(stdout).toMatch(/^ {6}--ascii +.*\(default: Unicode box drawing\)$/mu);
+    expect(stdout).toMatch(/^ {2}-h, --help +\S/mu);
+  });
+
+  it('prints help even after an unknown option', () => {
+    const result = run(['course', '--bogus', '--help']);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('Usage: termdiagram course');
+  });
+
+  it('ignores --help after --', () => {
+    const result = run(['course', '--', '--help']);
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("unknown diagram '--help'");
+  });
+
+  it('prints the version for --version and -V', () => {
+    for (const flag of ['--version', '-V']) {
+      const result = run([flag]);
+
+      expect(result.exitCode, flag).toBe(0);
+      expect(result.stdout, flag).toBe(`termdiagram ${TEST_VERSION}\n`);
+    }
+  });
+});
+
+describe('runCli render failures', () => {
+  const diagramError = new DiagramError('invalid-model', 'children[0]', "kind 'circle' is not a node kind; use 'box'");
+
+  it('exits 1 with the DiagramError message', () => {
+    const result = run(['course', 'broken'], { diagrams: [failingDiagram(diagramError)] });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`termdiagram: failed to render diagram 'broken': ${diagramError.message}\n`);
+  });
+
+  it('prints nothing on stdout when one diagram of --all fails', () => {
+    const diagrams = [...courseDiagrams, failingDiagram(diagramError)];
+    const result = run(['course', '--all'], { diagrams });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 70 for any other error without a stack', () => {
+    const result = run(['course', 'broken'], { diagrams: [failingDiagram(new TypeError('model is not iterable'))] });
+
+    expect(result.exitCode).toBe(70);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('termdiagram: internal error: model is not iterable\nSet TERMDIAGRAM_DEBUG=1 to print the stack trace.\n');
+  });
+
+  it('prints the stack with TERMDIAGRAM_DEBUG=1', () => {
+    const setup = { diagrams: [failingDiagram(new TypeError('model is not iterable'))], env: { TERMDIAGRAM_DEBUG: '1' } };
+    const result = run(['course', 'broken'], setup);
+
+    expect(result.exitCode).toBe(70);
+    expect(result.stderr.startsWith('termdiagram: internal error: model is not iterable\nTypeError: model is not iterable\n')).toBe(true);
+    expect(result.stderr).toMatch(STACK_FRAME);
+  });
+
+  it('hides the stack when TERMDIAGRAM_DEBUG is not 1', () => {
+    const setup = { diagrams: [failingDiagram(new TypeError('boom'))], env: { TERMDIAGRAM_DEBUG: 'yes' } };
+
+    expect(run(['course', 'broken'], setup).stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('reports a thrown non-Error value', () => {
+    const diagram: CourseDiagram = {
+      name: 'broken',
+      title: 'Broken',
+      get model(): never {
+        throw 'not an Error object';
+      },
+    };
+    const result = run(['course', 'broken'], { diagrams: [diagram] });
+
+    expect(result.exitCode).toBe(70);
+    expect(result.stderr).toContain('termdiagram: internal error: not an Error object\n');
+  });
+});
+
+describe('parseArguments', () => {
+  const specs: readonly OptionSpec[] = [
+    { name: 'width', short: 'w', type: 'string', valueName: 'N', description: 'Width in columns' },
+    { name: 'verbose', type: 'boolean', description: 'Print more' },
+  ];
+
+  it('reads string values in every form', () => {
+    for (const args of [['--width', '40'], ['--width=40'], ['-w', '40']]) {
+      expect(parseArguments(args, specs, 'x --help').options, args.join(' ')).toEqual({ width: '40' });
+    }
+  });
+
+  it('keeps an empty inline value', () => {
+    expect(parseArguments(['--width='], specs, 'x --help').options).toEqual({ width: '' });
+  });
+
+  it('rejects a string option without a value', () => {
+    expect(() => parseArguments(['--width'], specs, 'x --help')).toThrow("option '--width' requires a value, as in '--width N'");
+  });
+
+  it('points errors to the given help arguments', () => {
+    try {
+      parseArguments(['--height'], specs, 'render --help');
+      expect.unreachable('parseArguments accepted --height');
+    } catch (error) {
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as UsageError).helpArguments).toBe('render --help');
+    }
+  });
+
+  it('keeps positionals in order around options', () => {
+    const parsed = parseArguments(['a', '--verbose', 'b', '-', '--', '-w', '--verbose'], specs, 'x --help');
+
+    expect(parsed.positionals).toEqual(['a', 'b', '-', '-w', '--verbose']);
+    expect(parsed.options).toEqual({ verbose: true });
+  });
+
+  it('lets a repeated option keep its last value', () => {
+    expect(parseArguments(['-w', '1', '--width', '2'], specs, 'x --help').options).toEqual({ width: '2' });
+  });
+});
+
+describe('editDistance and closestMatch', () => {
+  it('counts insertions, deletions and substitutions', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('abc', '')).toBe(3);
+    expect(editDistance('same', 'same')).toBe(0);
+    expect(editDistance('ml-pipline', 'ml-pipeline')).toBe(1);
+  });
+
+  it('counts code points, not UTF-16 units', () => {
+    expect(editDistance('😀a', '😃a')).toBe(1);
+  });
+
+  it('returns the unique closest candidate', () => {
+    expect(closestMatch('data-drfit', NAMES)).toBe('data-drift');
+  });
+
+  it('returns undefined when nothing is within 2', () => {
+    expect(closestMatch('pipeline', NAMES)).toBeUndefined();
+  });
+
+  it('returns undefined for a tie', () => {
+    expect(closestMatch('ab', ['aa', 'bb'])).toBeUndefined();
+  });
+});
+
+describe('formatColumns', () => {
+  it('aligns by terminal width, not string length', () => {
+    expect(formatColumns([['名前', 'wide'], ['abc', 'narrow']])).toBe('名前  wide\nabc   narrow\n');
+  });
+
+  it('drops trailing spaces of an empty second column', () => {
+    expect(formatColumns([['long-name', ''], ['x', 'y']], '  ')).toBe('  long-name\n  x          y\n');
+  });
+});
+
+describe('built CLI', () => {
+  beforeAll(() => {
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'pipe', timeout: 180_000 });
+  }, 200_000);
+
+  function runBuilt(args: readonly string[], cwd = REPO_ROOT): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [BUILT_CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  it('lists nine names', () => {
+    const result = runBuilt(['course', '--list']);
+    const names = result.stdout.trimEnd().split('\n').map((line) => line.split(/\s+/u)[0]);
+
+    expect(result.status).toBe(0);
+    expect(names).toHaveLength(9);
+    expect(names).toEqual(NAMES);
+  });
+
+  it('renders ml-pipeline like the library', () => {
+    const result = runBuilt(['course', 'ml-pipeline']);
+
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`${renderDiagram(diagramNamed('ml-pipeline').model)}\n`);
+  });
+
+  it('draws no box-drawing characters with --ascii', () => {
+    const diagram = diagramNamed('ml-pipeline');
+    const stdout = runBuilt(['course', 'ml-pipeline', '--ascii']).stdout;
+
+    expect(stdout.match(BOX_DRAWING)).toBeNull();
+    expect(stdout).toBe(`${renderDiagram(diagram.model, { charset: 'ascii' })}\n`);
+  });
+
+  it('keeps box-drawing characters only in labels with --ascii', () => {
+    for (const diagram of courseDiagrams) {
+      const result = runBuilt(['course', diagram.name, '--ascii']);
+
+      expect(result.status, diagram.name).toBe(0);
+      expect(boxDrawingOutsideLabels(result.stdout, diagram.model), diagram.name).toEqual([]);
+    }
+  });
+
+  it('renders --all --ascii like the library', () => {
+    const result = runBuilt(['course', '--all', '--ascii']);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(expectedAll('ascii'));
+  });
+
+  it('exits 2 with the names for an unknown diagram', () => {
+    const result = runBuilt(['course', 'foo']);
+
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`termdiagram: unknown diagram 'foo'; ${VALID_NAMES_MESSAGE}\n`);
+  });
+
+  it('prints the package version from another directory', () => {
+    const result = runBuilt(['--version'], tmpdir());
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`termdiagram ${PACKAGE_VERSION}\n`);
+  });
+
+  it('prints help with exit 0', () => {
+    const result = runBuilt(['--help']);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('course');
+    expect(result.stderr).toBe('');
+  });
+
+  it('exits 2 on wrong usage', () => {
+    const result = runBuilt(['course', '--bogus']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("termdiagram: unknown option '--bogus'\nRun 'termdiagram course --help' for usage.\n");
+  });
+
+  /** Spawns `course --all`, lets `closeReader` close the pipe, and collects the exit status and stderr. */
+  function runWithClosedReader(closeReader: (stdout: NodeJS.ReadableStream & { destroy(): void }) => void) {
+    return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [BUILT_CLI, 'course', '--all'], { cwd: REPO_ROOT });
+      let stderr = '';
+
+      child.stderr.setEncoding('utf8');
+      child.stderr.on('data', (chunk: string) => {
+        stderr += chunk;
+      });
+      closeReader(child.stdout);
+      child.on('error', reject);
+      child.on('close', (code, signal) => {
+        resolve({ code, signal, stderr });
+      });
+    });
+  }
+
+  it('survives a reader that closes after one chunk', async () => {
+    // NOTE: `course --all` (about 20 KB) fits the 64 KiB Linux pipe buffer, so its one write can finish
+    // before the reader closes and no EPIPE happens. The next test closes the pipe first to force one.
+    const result = await runWithClosedReader((stdout) => {
+      stdout.once('data', () => {
+        stdout.destroy();
+      });
+    });
+
+    expect(result.stderr).toBe('');
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(0);
+  });
+
+  it('survives a reader closed before the write', async () => {
+    // Node's startup takes far longer than destroy(), so the pipe is closed before the CLI writes and its write fails with EPIPE.
+    const result = await runWithClosedReader((stdout) => {
+      stdout.destroy();
+    });
+
+    expect(result.stderr).toBe('');
+    expect(result.signal).toBeNull();
+    expect(result.code).toBe(0);
+  });
+});
