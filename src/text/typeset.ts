@@ -38,6 +38,7 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/gu;
 
 /** Control characters other than tab and line feed. */
+// eslint-disable-next-line no-control-regex -- this pattern exists to find control characters
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
 
 const DELETE_PICTURE = '\u2421';
@@ -181,11 +182,13 @@ type TrustedEscape =
 
 /** Reads an SGR sequence (`ESC [ ... m`) or an OSC 8 hyperlink (`ESC ] 8 ; params ; uri ST`) at `start`. */
 function readTrustedEscape(line: string, start: number): TrustedEscape | undefined {
+  // eslint-disable-next-line no-control-regex -- escape sequences start with ESC
   const sgr = /^\u001b\[([0-9;:]*)m/.exec(line.slice(start, start + 64));
   if (sgr !== null) {
     return { kind: 'sgr', params: sgr[1] ?? '', end: start + sgr[0].length };
   }
 
+  // eslint-disable-next-line no-control-regex -- escape sequences start with ESC and end with BEL or ESC \\
   const osc = /^\u001b\]8;[^;\u0007\u001b]*;([^\u0007\u001b]*)(\u0007|\u001b\\)/.exec(line.slice(start, start + 4096));
   if (osc !== null) {
     return { kind: 'link', uri: osc[1] ?? '', end: start + osc[0].length };
