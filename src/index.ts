@@ -1,6 +1,14 @@
-export { renderDiagram } from './render.js';
-export type { RenderOptions, Charset } from './options.js';
+export { renderDiagram, renderWithDiagnostics, minimumWidth } from './render.js';
+export type { RenderResult } from './render.js';
+export type { RenderOptions, Charset, ColorLevel } from './options.js';
+export { MIN_WIDTH } from './options.js';
+export type { LayoutChange, LayoutDiagnostic } from './fit/diagnostics.js';
 export { DiagramError } from './errors.js';
 export type { DiagramErrorCode } from './errors.js';
+export { validateDiagram, MAX_DEPTH } from './validate.js';
+export type { ValidationProblem, ValidateOptions } from './validate.js';
+export { checkDiagram } from './check.js';
+export type { CheckOptions, DiagramProblem } from './check.js';
+export { defaultTheme, plainTheme, ROLES, NAMED_COLORS } from './style/style.js';
 export * from './builders.js';
 export type * from './model.js';

@@ -40,9 +40,15 @@ export interface Connector {
   /**
    * Side of the line for the label: `above` or `below` a horizontal line
    * (default `above`), `left` or `right` of a vertical one (default `right`).
+   * A route that turns puts its label on its longest run and reads the side
+   * across: `above` as `left` and `below` as `right`, and the other way round.
    */
   readonly labelSide?: 'above' | 'below' | 'left' | 'right';
   readonly line?: LineWeight;
+  /** The side of the `from` node the line leaves by. Default: the side the router finds best. */
+  readonly fromSide?: 'top' | 'right' | 'bottom' | 'left';
+  /** The side of the `to` node the line enters by. Default: the side the router finds best. */
+  readonly toSide?: 'top' | 'right' | 'bottom' | 'left';
   /** Theme role of the line, arrowheads and label. Default `arrow`. */
   readonly role?: Role;
   /** Drawn over the role's style. */

@@ -37,6 +37,16 @@ export interface RenderOptions {
   readonly emoji?: 'text' | 'emoji';
   /** Columns between tab stops when tabs in labels become spaces. Default 8. */
   readonly tabWidth?: number;
+  /**
+   * The widest a line may be, in terminal columns. A diagram wider than this
+   * is fitted in steps, each only when the ones before are not enough: gaps and
+   * padding shrink, text wraps and bars and curves scale, rows and grids
+   * continue on more lines, and single-line labels are shortened with `…`
+   * (`~` in ASCII). `renderWithDiagnostics` lists every change. Throws when
+   * the diagram cannot fit; `minimumWidth` tells the narrowest it can be.
+   * At least 10. Default: no limit.
+   */
+  readonly width?: number;
 }
 
 /** Options with every default filled in. */
@@ -47,9 +57,13 @@ export interface RenderConfig {
   readonly theme: Theme | undefined;
   readonly hyperlinks: boolean;
   readonly text: TextPolicy;
+  readonly width: number | undefined;
 }
 
-const OPTION_NAMES = ['charset', 'color', 'theme', 'hyperlinks', 'trustedLabels', 'emoji', 'tabWidth'] as const;
+const OPTION_NAMES = ['charset', 'color', 'theme', 'hyperlinks', 'trustedLabels', 'emoji', 'tabWidth', 'width'] as const;
+
+/** The narrowest width budget accepted: below it no box with a label fits. */
+export const MIN_WIDTH = 10;
 
 const DEFAULT_TAB_WIDTH = 8;
 
@@ -81,7 +95,19 @@ export function resolveOptions(options: RenderOptions | undefined): RenderConfig
       emoji: oneOf(given, 'emoji', ['text', 'emoji'], 'text'),
       trustedLabels: flag(given, 'trustedLabels'),
     },
+    width: resolveWidth(given.width),
   };
+}
+
+function resolveWidth(width: number | undefined): number | undefined {
+  if (width === undefined) {
+    return undefined;
+  }
+  if (!Number.isInteger(width) || width < MIN_WIDTH) {
+    throw invalid('width', `width must be a whole number of columns, at least ${MIN_WIDTH}, not ${JSON.stringify(width)}`);
+  }
+
+  return width;
 }
 
 function oneOf<Name extends 'charset' | 'emoji', Value extends NonNullable<RenderOptions[Name]>>(

@@ -1,24 +1,135 @@
+import type { Canvas } from './canvas/canvas.js';
+import { DiagramError } from './errors.js';
+import type { LayoutDiagnostic } from './fit/diagnostics.js';
+import { FIT_LEVELS, fitModel } from './fit/fit-model.js';
+import { ELLIPSIS } from './fit/text-fit.js';
 import { measureTree } from './layout/measure.js';
 import { placeTree } from './layout/place.js';
 import type { DiagramNode } from './model.js';
-import { type RenderOptions, resolveOptions } from './options.js';
+import { MIN_WIDTH, type RenderConfig, type RenderOptions, resolveOptions } from './options.js';
 import { paintAll } from './paint/paint.js';
 import { routeAll } from './route/route-all.js';
 import { Typesetter } from './text/typeset.js';
 import { assertValid } from './validate.js';
 
+/** A rendering with the list of what was changed to fit the width budget. */
+export interface RenderResult {
+  readonly text: string;
+  /** Empty when the diagram fits at its natural size or no width was given. */
+  readonly diagnostics: readonly LayoutDiagnostic[];
+}
+
 /**
  * Renders a diagram model to text: lines joined by `\n`, none ending in a
- * space, no final newline. Throws `DiagramError` for an invalid model or option.
+ * space, no final newline, none wider than `options.width` when it is given.
+ * Throws `DiagramError` for an invalid model or option, and when the diagram
+ * cannot be drawn in `options.width` columns.
  */
 export function renderDiagram(model: DiagramNode, options?: RenderOptions): string {
+  return renderWithDiagnostics(model, options).text;
+}
+
+/** Renders like `renderDiagram`, and also returns every label that was wrapped, shortened or moved to fit. */
+export function renderWithDiagnostics(model: DiagramNode, options?: RenderOptions): RenderResult {
   const config = resolveOptions(options);
   assertValid(model);
   const text = new Typesetter(config.text);
+  const natural = draw(model, text, config);
+  if (config.width === undefined || natural.width <= config.width) {
+    return { text: serialize(natural, config), diagnostics: [] };
+  }
+
+  const fitted = fitToWidth(model, config.width, text, config);
+  if (fitted !== undefined) {
+    return fitted;
+  }
+
+  const minimum = minimumWidthOf(model, text, config);
+  throw new DiagramError(
+    'does-not-fit',
+    'options.width',
+    `the diagram needs at least ${minimum} columns but width is ${config.width}; raise width to ${minimum} or simplify the diagram`,
+  );
+}
+
+/**
+ * The narrowest `width` at which the diagram can be drawn with these options,
+ * found by binary search over the widths up to its natural width.
+ * NOTE: fitting is not strictly monotonic in the width, so a narrower width
+ * than the one returned can fit in rare cases; the one returned always does.
+ */
+export function minimumWidth(model: DiagramNode, options?: Omit<RenderOptions, 'width'>): number {
+  const config = resolveOptions(options);
+  assertValid(model);
+
+  return minimumWidthOf(model, new Typesetter(config.text), config);
+}
+
+function minimumWidthOf(model: DiagramNode, text: Typesetter, config: RenderConfig): number {
+  const natural = draw(model, text, config).width;
+  let low = MIN_WIDTH;
+  let high = natural;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (fitToWidth(model, middle, text, config) === undefined) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+
+  return low;
+}
+
+/**
+ * Fits the model with each step in turn until the drawing is narrow enough.
+ * Routes may reach outside the layout to go around nodes, so when a drawing
+ * comes out wider than the layout was fitted to, the same step is tried again
+ * with the layout narrower by the excess.
+ */
+function fitToWidth(model: DiagramNode, width: number, text: Typesetter, config: RenderConfig): RenderResult | undefined {
+  for (const level of FIT_LEVELS) {
+    let available = width;
+    for (let attempt = 0; attempt < ROUTE_MARGIN_ATTEMPTS && available >= 1; attempt += 1) {
+      const { model: fitted, diagnostics } = fitModel(model, available, level, text, ELLIPSIS[config.charset]);
+      const canvas = drawOrUndefined(fitted, text, config);
+      if (canvas === undefined) {
+        break;
+      }
+      if (canvas.width <= width) {
+        return { text: serialize(canvas, config), diagnostics };
+      }
+      available -= canvas.width - width;
+    }
+  }
+
+  return undefined;
+}
+
+/** How many times one fitting step is retried to make room for routes outside the layout. */
+const ROUTE_MARGIN_ATTEMPTS = 3;
+
+/** Draws a fitted model, or returns undefined when it left a connector too little room; the next step may give it more. */
+function drawOrUndefined(model: DiagramNode, text: Typesetter, config: RenderConfig): Canvas | undefined {
+  try {
+    return draw(model, text, config);
+  } catch (error) {
+    if (error instanceof DiagramError && (error.code === 'does-not-fit' || error.code === 'no-route')) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** The pipeline: measure, place, route and paint onto a canvas. */
+function draw(model: DiagramNode, text: Typesetter, config: RenderConfig): Canvas {
   const sizes = measureTree(model, text);
   const placed = placeTree(model, sizes);
   const routes = routeAll(placed, text);
-  const canvas = paintAll(placed, routes, { text, theme: config.theme });
 
+  return paintAll(placed, routes, { text, theme: config.theme });
+}
+
+function serialize(canvas: Canvas, config: RenderConfig): string {
   return canvas.toString(config.charset, { color: config.color, hyperlinks: config.hyperlinks });
 }

@@ -36,9 +36,9 @@ export const MAX_DEPTH = 200;
 
 export interface ValidationProblem {
   readonly code: DiagramErrorCode;
-  /** Location of the bad field, as in `children[2].value`; `''` is the root. */
+  /** Location of the bad field, as in `children[2].value`. The root is `''`. */
   readonly path: string;
-  /** What is wrong, the value received and the fix, without the path. */
+  /** Description of the problem with the value received and the fix, without the path. */
   readonly message: string;
 }
 
@@ -115,7 +115,7 @@ const MARKER_SYMBOLS = everyValue<NonNullable<CurveMarker['symbol']>>()(['arrow'
 
 const NODE_EXAMPLE = '{ kind: "text", text: "Hello" }';
 
-/** Longest value shown in a message, in characters; longer values end in `...`. */
+/** Maximum length of a value shown in a message, in code points. Longer values end in `...`. */
 const VALUE_PREVIEW_LENGTH = 40;
 
 /** Ids listed in an unknown-id message before the list is cut. */
@@ -142,7 +142,7 @@ interface FieldRule {
   readonly example?: string;
 }
 
-/** One rule per field of `T`; the compiler rejects a table that misses a field. */
+/** One rule per field of `T`. The compiler rejects a table that misses a field. */
 type Rules<T, Skipped extends keyof T = never> = { readonly [F in Exclude<keyof T, Skipped>]-?: FieldRule };
 type RuleTable = Readonly<Record<string, FieldRule>>;
 /** Fields every node kind has, checked by BASE_RULES. */
@@ -155,7 +155,7 @@ type ValueTest = (value: unknown, name: string) => string | undefined;
 interface Limits {
   readonly min: number;
   readonly max?: number;
-  /** Why the bounds are what they are, shown in the message. */
+  /** Reason for the bounds, shown in the message. */
   readonly reason?: string;
 }
 
@@ -168,7 +168,7 @@ function required(check: FieldCheck, example: string): FieldRule {
 }
 
 /** Turns a value test into a field check that reports `invalid-model`. */
-function test(valueTest: ValueTest): FieldCheck {
+function checkWith(valueTest: ValueTest): FieldCheck {
   return (field, validator) => {
     const message = valueTest(field.value, field.name);
     if (message !== undefined) {
@@ -224,7 +224,7 @@ function isWhole(limits: Limits): ValueTest {
 }
 
 /**
- * Checks a count or size in cells: a whole number within `limits`. The fix
+ * Checks a count, size or index: a whole number within `limits`. The fix
  * names the nearest valid value, so `2.5` suggests rounding to 2 or 3.
  */
 function checkLimit(value: unknown, name: string, limits: Limits): string | undefined {
@@ -261,13 +261,13 @@ function fixForLimit(value: unknown, name: string, limits: Limits, within: (cand
 }
 
 /** Counts and gaps in cells, where 0 is valid. */
-const CELLS = optional(test(isWhole({ min: 0 })));
-const TEXT = optional(test(isText));
-const FLAG = optional(test(isFlag));
-const LINE = optional(test(isOneOf(LINE_WEIGHTS)));
+const CELLS = optional(checkWith(isWhole({ min: 0 })));
+const TEXT = optional(checkWith(isText));
+const FLAG = optional(checkWith(isFlag));
+const LINE = optional(checkWith(isOneOf(LINE_WEIGHTS)));
 
 function oneOf(values: readonly string[]): FieldRule {
-  return optional(test(isOneOf(values)));
+  return optional(checkWith(isOneOf(values)));
 }
 
 function checkNodeId(field: Field, validator: Validator): void {
@@ -285,7 +285,7 @@ function isId(value: unknown, name: string, fix: string): string | undefined {
   return `expected a non-empty string, got ${describe(value)}; set ${name} to ${fix}`;
 }
 
-/** A connector or stub end: a non-empty id, matched against node ids after the walk. */
+/** Checks a connector or stub end: a non-empty id, matched against node ids after the walk. */
 function checkReference(field: Field, validator: Validator): void {
   const message = isId(field.value, field.name, 'the id of a node');
   if (message !== undefined) {
@@ -352,7 +352,7 @@ const SIDE_FIELDS = ['top', 'right', 'bottom', 'left'];
  */
 function checkBoxPadding(field: Field, validator: Validator): void {
   if (typeof field.value === 'number') {
-    test(isWhole({ min: 0 }))(field, validator);
+    checkWith(isWhole({ min: 0 }))(field, validator);
 
     return;
   }
@@ -375,11 +375,11 @@ function checkBoxPadding(field: Field, validator: Validator): void {
   }
 }
 
-/** The outer size of a box; a border takes one cell on each side, so a bordered box needs 2. */
+/** Checks the outer size of a box. A border takes one cell on each side, so a bordered box needs at least 2. */
 function checkBoxSize(field: Field, validator: Validator): void {
   const limits: Limits =
     field.siblings.get('border') === 'none' ? { min: 0 } : { min: 2, reason: 'a bordered box needs a cell for each border' };
-  test(isWhole(limits))(field, validator);
+  checkWith(isWhole(limits))(field, validator);
 }
 
 function isRuleWidth(value: unknown, name: string): string | undefined {
@@ -394,9 +394,13 @@ function isRuleWidth(value: unknown, name: string): string | undefined {
   return checkLimit(value, name, { min: 1 });
 }
 
-/** A colour as `Color` in style.ts allows: a name, a 256-colour palette index or `#rrggbb`. */
+/** `#rrggbb`, the form that `parseHex` in style/sgr.ts reads. */
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+
+/** Checks a colour in the forms that `Color` in style.ts allows: a name, a 256-colour palette index or `#rrggbb`. */
 function isColor(value: unknown, name: string): string | undefined {
-  if (typeof value === 'string' && (NAMED_COLORS.includes(value as never) || /^#[0-9a-f]{6}$/i.test(value))) {
+  const names: readonly string[] = NAMED_COLORS;
+  if (typeof value === 'string' && (names.includes(value) || HEX_COLOR.test(value))) {
     return undefined;
   }
 
@@ -404,12 +408,12 @@ function isColor(value: unknown, name: string): string | undefined {
     return undefined;
   }
 
-  const hint = typeof value === 'string' ? didYouMean(value, NAMED_COLORS) : '';
+  const hint = typeof value === 'string' ? didYouMean(value, names) : '';
 
   return `expected a colour name, a palette index from 0 to 255 or "#rrggbb", got ${describe(value)}; set ${name} to one of ${quoteList(NAMED_COLORS)}, an index or a code such as "#ff8800"${hint}`;
 }
 
-const COLOR = optional(test(isColor));
+const COLOR = optional(checkWith(isColor));
 const STYLE_RULES: Rules<Style> = {
   fg: COLOR,
   bg: COLOR,
@@ -440,15 +444,18 @@ const URI_CHARACTERS = /^[\x21-\x7e]+$/;
  * early and reach the terminal as a command.
  */
 function isLink(value: unknown, name: string): string | undefined {
-  const message = isText(value, name);
-  if (message !== undefined || URI_CHARACTERS.test(value as string)) {
-    return message;
+  if (typeof value !== 'string') {
+    return isText(value, name);
+  }
+
+  if (URI_CHARACTERS.test(value)) {
+    return undefined;
   }
 
   return `expected a URL of visible ASCII characters, got ${describe(value)}; percent-encode spaces, control and non-ASCII characters in ${name}, a space as %20`;
 }
 
-const LINK = optional(test(isLink));
+const LINK = optional(checkWith(isLink));
 
 const CHAIN_RULES: Rules<Chain> = { head: oneOf(HEADS), line: LINE };
 
@@ -469,6 +476,8 @@ const CONNECTOR_RULES: Rules<Connector> = {
   head: oneOf(HEADS),
   label: TEXT,
   labelSide: oneOf(LABEL_SIDES),
+  fromSide: oneOf(SIDES),
+  toSide: oneOf(SIDES),
   line: LINE,
   role: ROLE,
   style: STYLE,
@@ -476,20 +485,20 @@ const CONNECTOR_RULES: Rules<Connector> = {
 
 const STUB_RULES: Rules<Stub> = {
   id: required(checkReference, '"input"'),
-  direction: required(test(isOneOf(DIRECTIONS)), '"in"'),
-  side: required(test(isOneOf(SIDES)), '"left"'),
-  length: required(test(isWhole({ min: 2, reason: 'a line cell and an arrowhead' })), '2'),
+  direction: required(checkWith(isOneOf(DIRECTIONS)), '"in"'),
+  side: required(checkWith(isOneOf(SIDES)), '"left"'),
+  length: required(checkWith(isWhole({ min: 2, reason: 'a line cell and an arrowhead' })), '2'),
   line: LINE,
 };
 
-function objectList(rules: (field: Field) => RuleTable, what: string, example: string): FieldCheck {
+function objectList(rules: (field: Field) => RuleTable, itemName: string, example: string): FieldCheck {
   return (field, validator) => {
     const list = validator.readList(field, `[${example}]`);
     const table = rules(field);
     for (const item of list?.items ?? []) {
-      const target = validator.readObject(item.value, item.path, what, example);
+      const target = validator.readObject(item.value, item.path, itemName, example);
       if (target !== undefined) {
-        validator.checkFields(target, item.path, table, what);
+        validator.checkFields(target, item.path, table, itemName);
       }
     }
   };
@@ -498,12 +507,12 @@ function objectList(rules: (field: Field) => RuleTable, what: string, example: s
 const checkConnectors = objectList(() => CONNECTOR_RULES, 'a connector', '{ from: "a", to: "b" }');
 const checkStubs = objectList(() => STUB_RULES, 'a stub', '{ id: "a", direction: "in", side: "left", length: 2 }');
 
-/** Marker rules for a curve with `count` values; `at` is an index into them. */
+/** Builds the marker rules for a curve with `count` values, because `at` is an index into them. */
 function markerRules(count: number | undefined): Rules<CurveMarker> {
   const limits: Limits =
     count === undefined || count === 0 ? { min: 0 } : { min: 0, max: count - 1, reason: 'an index into values' };
 
-  return { at: required(test(isWhole(limits)), '0'), symbol: oneOf(MARKER_SYMBOLS), label: TEXT };
+  return { at: required(checkWith(isWhole(limits)), '0'), symbol: oneOf(MARKER_SYMBOLS), label: TEXT };
 }
 
 const checkMarkers = objectList((field) => markerRules(safeLength(field.siblings.get('values'))), 'a marker', '{ at: 0 }');
@@ -553,7 +562,7 @@ function checkBarValue(field: Field, validator: Validator): void {
   const max = field.siblings.get('max') ?? BAR_MAX;
   if (isPositive(max, 'max') !== undefined) {
     // The max problem is reported on its own field; the value can only be checked for finiteness.
-    test(isFiniteNumber)(field, validator);
+    checkWith(isFiniteNumber)(field, validator);
 
     return;
   }
@@ -570,7 +579,7 @@ function checkBarValue(field: Field, validator: Validator): void {
   );
 }
 
-/** A label wider than `labelWidth` would be overdrawn by the bar, so it fails here. */
+/** Checks `labelWidth`. A label wider than it would be overdrawn by the bar, so that fails here. */
 function checkLabelWidth(field: Field, validator: Validator): void {
   const message = checkLimit(field.value, field.name, { min: 0 });
   if (message !== undefined) {
@@ -606,10 +615,10 @@ const NODE_RULES: NodeRules = {
     children: required(nodeList(false), `[${NODE_EXAMPLE}]`),
     link: LINK,
   },
-  text: { text: required(test(isText), '"Hello"'), align: oneOf(HORIZONTAL_ALIGNS), link: LINK },
-  vtext: { text: required(test(isText), '"Hello"') },
-  tag: { text: required(test(isText), '"Notebook"'), padding: CELLS, link: LINK },
-  rule: { line: LINE, width: optional(test(isRuleWidth)), caption: TEXT },
+  text: { text: required(checkWith(isText), '"Hello"'), align: oneOf(HORIZONTAL_ALIGNS), link: LINK },
+  vtext: { text: required(checkWith(isText), '"Hello"') },
+  tag: { text: required(checkWith(isText), '"Notebook"'), padding: CELLS, link: LINK },
+  rule: { line: LINE, width: optional(checkWith(isRuleWidth)), caption: TEXT },
   spacer: { width: CELLS, height: CELLS },
   row: {
     gap: CELLS,
@@ -628,7 +637,7 @@ const NODE_RULES: NodeRules = {
     children: required(nodeList(false), `[${NODE_EXAMPLE}]`),
   },
   grid: {
-    columns: required(test(isWhole({ min: 1 })), '2'),
+    columns: required(checkWith(isWhole({ min: 1 })), '2'),
     columnGap: CELLS,
     rowGap: CELLS,
     align: oneOf(BOX_ALIGNS),
@@ -646,17 +655,17 @@ const NODE_RULES: NodeRules = {
   },
   bar: {
     value: required(checkBarValue, '40'),
-    max: optional(test(isPositive)),
+    max: optional(checkWith(isPositive)),
     label: TEXT,
     labelWidth: optional(checkLabelWidth),
-    width: optional(test(isWhole({ min: 1 }))),
+    width: optional(checkWith(isWhole({ min: 1 }))),
     percent: FLAG,
   },
   curve: {
     values: required(checkCurveValues, '[1, 3, 2]'),
     shape: oneOf(CURVE_SHAPES),
-    height: optional(test(isWhole({ min: 2, reason: 'a line curve needs a row above its baseline' }))),
-    min: optional(test(isFiniteNumber)),
+    height: optional(checkWith(isWhole({ min: 2, reason: 'a line curve needs a row above its baseline' }))),
+    min: optional(checkWith(isFiniteNumber)),
     max: optional(checkCurveMax),
     margin: CELLS,
     markers: optional(checkMarkers),
@@ -674,9 +683,9 @@ interface Visit {
   readonly parent: Subtree | undefined;
 }
 
-/** What the walk learned about one node object, reused when the object appears again. */
+/** Summary of one node object's subtree, reused when the object appears again. */
 interface Subtree {
-  /** Where the object was first seen. */
+  /** Path where the object was first seen. */
   readonly path: string;
   /** Levels from this node down to its deepest descendant, itself included. */
   height: number;
@@ -728,19 +737,28 @@ class Validator {
     }
   }
 
-  /** Reports connector and stub ends that name no node, once every id is known. */
+  /**
+   * Reports connector and stub ends that name no node, once every id is known.
+   * Only the first few get a spelling hint, because each hint compares the id
+   * with every known id.
+   */
   checkReferences(): void {
     const known = [...this.idPaths.keys()];
-    const shown = known.length === 0 ? 'none' : quoteList(known.slice(0, KNOWN_IDS_SHOWN));
+    const knownList = known.length === 0 ? 'none' : quoteList(known.slice(0, KNOWN_IDS_SHOWN));
+    let hinted = 0;
     for (const reference of this.references) {
       const id = reference.value as string;
-      if (!this.idPaths.has(id)) {
-        this.report(
-          'unknown-id',
-          reference.path,
-          `no node has the id ${describe(id)}; known ids: ${shown}; use one of them or add id: ${describe(id)} to a node${didYouMean(id, known)}`,
-        );
+      if (this.idPaths.has(id)) {
+        continue;
       }
+
+      hinted += 1;
+      const hint = hinted <= KNOWN_IDS_SHOWN ? didYouMean(id, known) : '';
+      this.report(
+        'unknown-id',
+        reference.path,
+        `no node has the id ${describe(id)}; known ids: ${knownList}; use one of them or add id: ${describe(id)} to a node${hint}`,
+      );
     }
   }
 
@@ -755,12 +773,12 @@ class Validator {
   }
 
   /** Returns the value as an object, or reports it and returns undefined when it is not a non-array object. */
-  readObject(value: unknown, path: string, what: string, example: string): object | undefined {
+  readObject(value: unknown, path: string, expected: string, example: string): object | undefined {
     if (typeof value === 'object' && value !== null && !isArray(value)) {
       return value;
     }
 
-    this.report('invalid-model', path, `expected ${what}, got ${describe(value)}; replace it with ${what} such as ${example}`);
+    this.report('invalid-model', path, `expected ${expected}, got ${describe(value)}; replace it with ${expected} such as ${example}`);
 
     return undefined;
   }
@@ -791,9 +809,9 @@ class Validator {
    * in table order, reporting missing required fields. Returns the values read,
    * with `UNREADABLE` for getters that threw.
    */
-  checkFields(target: object, path: string, rules: RuleTable, what: string, extraNames: readonly string[] = []): ReadonlyMap<string, unknown> {
+  checkFields(target: object, path: string, rules: RuleTable, objectName: string, extraNames: readonly string[] = []): ReadonlyMap<string, unknown> {
     const names = Object.keys(rules);
-    this.checkUnknownFields(target, path, [...extraNames, ...names], what);
+    this.checkUnknownFields(target, path, [...extraNames, ...names], objectName);
     const values = new Map<string, unknown>();
     for (const name of names) {
       values.set(name, this.read(target, name, path));
@@ -806,7 +824,7 @@ class Validator {
       }
       if (value === undefined) {
         if (rule.example !== undefined) {
-          this.report('invalid-model', joinPath(path, name), `missing ${name}, which ${what} requires; add ${name}: ${rule.example}`);
+          this.report('invalid-model', joinPath(path, name), `missing ${name}, which ${objectName} requires; add ${name}: ${rule.example}`);
         }
         continue;
       }
@@ -913,8 +931,9 @@ class Validator {
   /**
    * Handles a node object already checked elsewhere in the model. A shared
    * subtree is valid without ids, but it is placed twice, so any id in it is
-   * a duplicate, and its depth counts again from here. Its fields are not
-   * checked again, so sharing cannot make the walk exponential.
+   * a duplicate, and its depth counts again from here. Only the first id in
+   * it is reported, and its fields are not checked again, so sharing cannot
+   * make the walk exponential.
    */
   private revisit(visit: Visit, seen: Subtree): void {
     const relocate = (path: string): string => visit.path + path.slice(seen.path.length);
@@ -953,7 +972,7 @@ class Validator {
     );
   }
 
-  private checkUnknownFields(target: object, path: string, validNames: readonly string[], what: string): void {
+  private checkUnknownFields(target: object, path: string, validNames: readonly string[], objectName: string): void {
     let keys: string[];
     try {
       keys = Object.keys(target);
@@ -968,7 +987,7 @@ class Validator {
         this.report(
           'invalid-model',
           joinPath(path, key),
-          `unknown field ${describe(key)} on ${what}; remove or rename it${didYouMean(key, validNames)}. Valid fields: ${validNames.join(', ')}`,
+          `unknown field ${describe(key)} on ${objectName}; remove or rename it${didYouMean(key, validNames)}. Valid fields: ${validNames.join(', ')}`,
         );
       }
     }
@@ -1023,7 +1042,7 @@ function quoteList(values: readonly string[]): string {
 
 /**
  * Shows a value in a message: JSON-like, one level deep, cut to
- * VALUE_PREVIEW_LENGTH characters. Never throws, whatever getters do.
+ * VALUE_PREVIEW_LENGTH code points. Never throws, whatever getters do.
  */
 function describe(value: unknown): string {
   let text: string;
@@ -1033,7 +1052,10 @@ function describe(value: unknown): string {
     text = 'an unreadable value';
   }
 
-  return text.length > VALUE_PREVIEW_LENGTH ? `${text.slice(0, VALUE_PREVIEW_LENGTH - 3)}...` : text;
+  const characters = Array.from(text);
+
+  // Cutting by code points keeps a surrogate pair, such as an emoji, whole.
+  return characters.length > VALUE_PREVIEW_LENGTH ? `${characters.slice(0, VALUE_PREVIEW_LENGTH - 3).join('')}...` : text;
 }
 
 /** Items or fields shown for an array or object before `...`. */
@@ -1042,7 +1064,7 @@ const PREVIEW_ITEMS = 4;
 function preview(value: unknown, expand: boolean): string {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value.slice(0, VALUE_PREVIEW_LENGTH));
+      return JSON.stringify(previewHead(value));
     case 'bigint':
       return `${value}n`;
     case 'symbol':
@@ -1056,15 +1078,26 @@ function preview(value: unknown, expand: boolean): string {
   }
 }
 
+/**
+ * Returns the first VALUE_PREVIEW_LENGTH + 1 code points of a string. The extra
+ * code point lets `describe` detect that the value was cut. Slicing UTF-16
+ * units first keeps the cost small for a huge string.
+ */
+function previewHead(value: string): string {
+  const units = value.slice(0, 2 * (VALUE_PREVIEW_LENGTH + 1));
+
+  return Array.from(units).slice(0, VALUE_PREVIEW_LENGTH + 1).join('');
+}
+
 function previewObject(value: object, expand: boolean): string {
   if (isArray(value)) {
     if (!expand) {
       return '[...]';
     }
 
-    const shown = value.slice(0, PREVIEW_ITEMS).map((item) => preview(item, false));
+    const items = value.slice(0, PREVIEW_ITEMS).map((item) => preview(item, false));
 
-    return `[${shown.join(', ')}${value.length > PREVIEW_ITEMS ? ', ...' : ''}]`;
+    return `[${items.join(', ')}${value.length > PREVIEW_ITEMS ? ', ...' : ''}]`;
   }
 
   if (!expand) {
@@ -1073,9 +1106,9 @@ function previewObject(value: object, expand: boolean): string {
 
   const keys = Object.keys(value);
   const record = value as Record<string, unknown>;
-  const shown = keys.slice(0, PREVIEW_ITEMS).map((key) => `${key}: ${preview(record[key], false)}`);
+  const entries = keys.slice(0, PREVIEW_ITEMS).map((key) => `${key}: ${preview(record[key], false)}`);
 
-  return `{ ${shown.join(', ')}${keys.length > PREVIEW_ITEMS ? ', ...' : ''} }`;
+  return `{ ${entries.join(', ')}${keys.length > PREVIEW_ITEMS ? ', ...' : ''} }`;
 }
 
 function describeError(error: unknown): string {
@@ -1090,6 +1123,9 @@ function describeError(error: unknown): string {
   return describe(error);
 }
 
+/** Edits allowed per character of the longer name for a "did you mean" hint. */
+const HINT_EDIT_RATIO = 0.4;
+
 /**
  * Returns ` (did you mean "x"?)` for the closest valid name, or ''. A name
  * counts as close within edits for 40% of its length, enough for `childs`
@@ -1099,8 +1135,13 @@ function didYouMean(input: string, candidates: readonly string[]): string {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
+    const allowed = Math.floor(Math.max(input.length, candidate.length) * HINT_EDIT_RATIO);
+    // The distance is at least the difference in length, so most candidates skip the quadratic step.
+    if (Math.abs(input.length - candidate.length) > allowed) {
+      continue;
+    }
+
     const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
-    const allowed = Math.floor(Math.max(input.length, candidate.length) * 0.4);
     if (distance <= allowed && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -1110,9 +1151,12 @@ function didYouMean(input: string, candidates: readonly string[]): string {
   return best === undefined ? '' : ` (did you mean ${JSON.stringify(best)}?)`;
 }
 
-/** Levenshtein distance; inputs are field names and enum values, so the quadratic cost is small. */
+/** Maximum length of a name compared for a hint. Inputs come from the model, so this bounds the quadratic cost. */
+const HINT_MAX_LENGTH = 64;
+
+/** Returns the Levenshtein distance, or infinity for names longer than HINT_MAX_LENGTH. */
 function editDistance(a: string, b: string): number {
-  if (a.length > 64 || b.length > 64) {
+  if (a.length > HINT_MAX_LENGTH || b.length > HINT_MAX_LENGTH) {
     return Number.POSITIVE_INFINITY;
   }
 

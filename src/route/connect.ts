@@ -5,6 +5,7 @@ import { type Rect, bottom, right } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { ObstacleIndex } from './obstacles.js';
+import { type Occupancy, Occupant } from './occupancy.js';
 import { searchRoute } from './search.js';
 import type { Role, Style } from '../style/style.js';
 import type { Point, Route } from './types.js';
@@ -21,6 +22,10 @@ export interface LinkSpec {
   readonly path: string;
   readonly role?: Role;
   readonly style?: Style;
+  /** Sides of the source the route may leave from; all four when absent. */
+  readonly exitSides?: readonly Side[];
+  /** Sides of the target the route may enter; all four when absent. */
+  readonly entrySides?: readonly Side[];
 }
 
 /** A span of cells along one axis where a connector may attach, inclusive. */
@@ -34,18 +39,34 @@ interface Span {
  * face each other with nothing between, otherwise a shortest orthogonal path
  * around every box and label.
  */
-export function connect(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex): Route {
-  const straight = straightRoute(from, to, spec);
-  if (straight !== undefined && obstacles.blocking(routeArea(straight), [from, to]).length === 0) {
-    return straight;
-  }
+export function connect(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route {
+  return clearStraightRoute(from, to, spec, obstacles, occupancy) ?? searchRoute(from, to, spec, obstacles, occupancy);
+}
 
-  return searchRoute(from, to, spec, obstacles);
+/** The straight route between two nodes when they face each other and nothing is in its way. */
+export function clearStraightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route | undefined {
+  const straight = spec.exitSides === undefined && spec.entrySides === undefined ? straightRoute(from, to, spec) : undefined;
+
+  return straight !== undefined && isClear(straight, from, to, obstacles, occupancy) ? straight : undefined;
 }
 
 /** Connects two siblings of a chain, which face each other by construction. */
-export function connectNeighbours(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex): Route {
-  return straightRoute(from, to, spec) ?? searchRoute(from, to, spec, obstacles);
+export function connectNeighbours(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route {
+  return straightRoute(from, to, spec) ?? searchRoute(from, to, spec, obstacles, occupancy);
+}
+
+/** Whether a straight route crosses no node and runs along or ends on no earlier route. */
+function isClear(route: Route, from: PlacedNode, to: PlacedNode, obstacles: ObstacleIndex, occupancy: Occupancy): boolean {
+  if (obstacles.blocking(routeArea(route), [from, to]).length > 0) {
+    return false;
+  }
+  const outside = route.cells.filter((cell) => !insideRect(from.rect, cell) && !insideRect(to.rect, cell));
+
+  return [...outside, ...route.heads.map((head) => head.at)].every((cell) => occupancy.at(cell) === Occupant.Free);
+}
+
+function insideRect(rect: Rect, point: Point): boolean {
+  return point.x >= rect.x && point.y >= rect.y && point.x < right(rect) && point.y < bottom(rect);
 }
 
 function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route | undefined {
@@ -194,10 +215,7 @@ export function placeLabel(spec: LinkSpec, run: readonly Point[], axis: 'horizon
   }
 
   if (axis === 'horizontal') {
-    const side = spec.labelSide ?? 'above';
-    if (side !== 'above' && side !== 'below') {
-      throw new DiagramError('invalid-model', joinPath(spec.path, 'labelSide'), `a horizontal connector takes labelSide 'above' or 'below', not '${side}'`);
-    }
+    const side = horizontalSide(spec.labelSide);
     if (width > run.length) {
       throw new DiagramError(
         'does-not-fit',
@@ -210,13 +228,23 @@ export function placeLabel(spec: LinkSpec, run: readonly Point[], axis: 'horizon
     return { at: { x: low + Math.floor((run.length - width) / 2), y: first.y + (side === 'above' ? -1 : 1) }, text };
   }
 
-  const side = spec.labelSide ?? 'right';
-  if (side !== 'left' && side !== 'right') {
-    throw new DiagramError('invalid-model', joinPath(spec.path, 'labelSide'), `a vertical connector takes labelSide 'left' or 'right', not '${side}'`);
-  }
+  const side = verticalSide(spec.labelSide);
   const middle = Math.floor((first.y + last.y) / 2);
 
   return { at: { x: side === 'right' ? first.x + 2 : first.x - 1 - width, y: middle }, text };
+}
+
+/**
+ * The side for a label on a horizontal run. A route may turn, so a side meant
+ * for a vertical run is read across: `left` as `above`, `right` as `below`.
+ */
+function horizontalSide(side: LinkSpec['labelSide']): 'above' | 'below' {
+  return side === 'below' || side === 'right' ? 'below' : 'above';
+}
+
+/** The side for a label on a vertical run: `above` reads as `left`, `below` as `right`. */
+function verticalSide(side: LinkSpec['labelSide']): 'left' | 'right' {
+  return side === 'left' || side === 'above' ? 'left' : 'right';
 }
 
 /** The rectangle a route's cells and arrowheads cover. */

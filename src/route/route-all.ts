@@ -3,9 +3,12 @@ import { DiagramError, joinPath } from '../errors.js';
 import { resolveChain } from '../layout/chain.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { Chain, Connector } from '../model.js';
-import { type LinkSpec, connect, connectNeighbours } from './connect.js';
+import { type LinkSpec, clearStraightRoute, connectNeighbours } from './connect.js';
+import { searchRoute } from './search.js';
 import { fanRoutes } from './fan.js';
 import { ObstacleIndex } from './obstacles.js';
+import { Occupancy } from './occupancy.js';
+import { SIDE_NAMES } from './stub.js';
 import { stubRoute } from './stub.js';
 import type { Typesetter } from '../text/typeset.js';
 import type { Route } from './types.js';
@@ -18,31 +21,46 @@ import type { Route } from './types.js';
 export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   const byId = indexById(root);
   const obstacles = new ObstacleIndex(root);
+  const occupancy = new Occupancy();
   const routes: Route[] = [];
-  const deferred: (() => void)[] = [];
+  const links: Link[] = [];
+  const add = (route: Route): void => {
+    routes.push(route);
+    occupancy.add(route, route.label === undefined ? 0 : text.line(route.label.text).width);
+  };
 
   walk(root, (placed) => {
     const node = placed.node;
     if ((node.kind === 'row' || node.kind === 'column') && node.chain !== undefined && node.chain !== false) {
-      routes.push(...chainRoutes(placed, node.chain, obstacles));
+      chainRoutes(placed, node.chain, obstacles, occupancy).forEach(add);
     }
     if (node.kind === 'fan') {
-      routes.push(...fanRoutes(placed, weightOf(node.line ?? 'light')));
+      fanRoutes(placed, weightOf(node.line ?? 'light')).forEach(add);
     }
     if (node.kind === 'row' || node.kind === 'column' || node.kind === 'grid') {
       node.connectors?.forEach((connector, index) => {
         const path = joinPath(joinPath(placed.path, 'connectors'), index);
-        deferred.push(() => routes.push(connectorRoute(connector, path, { byId, obstacles, text })));
+        links.push(resolveConnector(connector, path, byId, text));
       });
       node.stubs?.forEach((stub, index) => {
         const path = joinPath(joinPath(placed.path, 'stubs'), index);
-        routes.push(stubRoute(lookup(byId, stub.id, joinPath(path, 'id')), stub, path));
+        add(stubRoute(lookup(byId, stub.id, joinPath(path, 'id')), stub, path));
       });
     }
   });
 
-  for (const route of deferred) {
-    route();
+  // Straight connectors go first, so the ones that must bend go around them instead of taking their cells.
+  const bending: Link[] = [];
+  for (const link of links) {
+    const route = clearStraightRoute(link.from, link.to, link.spec, obstacles, occupancy);
+    if (route === undefined) {
+      bending.push(link);
+    } else {
+      add(route);
+    }
+  }
+  for (const link of bending) {
+    add(searchRoute(link.from, link.to, link.spec, obstacles, occupancy));
   }
 
   return routes;
@@ -101,7 +119,7 @@ function linkSpec(head: Required<Chain>['head'], line: Required<Chain>['line'], 
   };
 }
 
-function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: ObstacleIndex): Route[] {
+function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: ObstacleIndex, occupancy: Occupancy): Route[] {
   const options = resolveChain(chain);
   const spec = linkSpec(options.head, options.line, joinPath(container.path, 'chain'));
   const routes: Route[] = [];
@@ -110,33 +128,36 @@ function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: O
     const from = children[index - 1];
     const to = children[index];
     if (from !== undefined && to !== undefined) {
-      routes.push(connectNeighbours(from, to, spec, obstacles));
+      routes.push(connectNeighbours(from, to, spec, obstacles, occupancy));
     }
   }
 
   return routes;
 }
 
-interface RouteContext {
-  readonly byId: ReadonlyMap<string, PlacedNode>;
-  readonly obstacles: ObstacleIndex;
-  readonly text: Typesetter;
+/** A connector with its ends found and its options resolved. */
+interface Link {
+  readonly from: PlacedNode;
+  readonly to: PlacedNode;
+  readonly spec: LinkSpec;
 }
 
-function connectorRoute(connector: Connector, path: string, context: RouteContext): Route {
-  const from = lookup(context.byId, connector.from, joinPath(path, 'from'));
-  const to = lookup(context.byId, connector.to, joinPath(path, 'to'));
+function resolveConnector(connector: Connector, path: string, byId: ReadonlyMap<string, PlacedNode>, text: Typesetter): Link {
+  const from = lookup(byId, connector.from, joinPath(path, 'from'));
+  const to = lookup(byId, connector.to, joinPath(path, 'to'));
   if (from === to) {
     throw new DiagramError('invalid-model', joinPath(path, 'to'), `the connector starts and ends at '${connector.from}'; connect two different nodes`);
   }
 
   const spec: LinkSpec = {
     ...linkSpec(connector.head ?? 'end', connector.line ?? 'light', path),
-    ...(connector.label !== undefined && { label: connector.label, labelWidth: context.text.line(connector.label).width }),
+    ...(connector.label !== undefined && { label: connector.label, labelWidth: text.line(connector.label).width }),
     ...(connector.labelSide !== undefined && { labelSide: connector.labelSide }),
     ...(connector.role !== undefined && { role: connector.role }),
     ...(connector.style !== undefined && { style: connector.style }),
+    ...(connector.fromSide !== undefined && { exitSides: [SIDE_NAMES[connector.fromSide]] }),
+    ...(connector.toSide !== undefined && { entrySides: [SIDE_NAMES[connector.toSide]] }),
   };
 
-  return connect(from, to, spec, context.obstacles);
+  return { from, to, spec };
 }

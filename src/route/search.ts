@@ -7,6 +7,7 @@ import { centerX, type PlacedNode } from '../layout/place.js';
 import type { LinkSpec } from './connect.js';
 import { placeLabel, routeStyle } from './connect.js';
 import type { ObstacleIndex } from './obstacles.js';
+import { type Occupancy, Occupant } from './occupancy.js';
 import type { Point, Route } from './types.js';
 
 /** Cells the search may add around the layout to go around nodes at its edge. */
@@ -17,6 +18,19 @@ const MAX_SEARCH_CELLS = 4_000_000;
 
 /** Cost of a turn in steps: a route with fewer bends wins over a slightly shorter one. */
 const TURN_COST = 4;
+
+/** Cost of crossing an earlier route, so routes cross only to save a long detour. */
+const CROSSING_COST = 6;
+
+/** Whether a path heading toward `side` may step into a cell: free, or a line it crosses at right angles. */
+function canEnter(occupant: Occupant, side: Side): boolean {
+  const movingVertically = side === Side.Up || side === Side.Down;
+  if (occupant === Occupant.Free) {
+    return true;
+  }
+
+  return (occupant === Occupant.Horizontal && movingVertically) || (occupant === Occupant.Vertical && !movingVertically);
+}
 
 const STEP: Readonly<Record<Side, Point>> = {
   [Side.Up]: { x: 0, y: -1 },
@@ -69,16 +83,16 @@ function port(placed: PlacedNode, side: Side, withHead: boolean): Port {
  * of `to`, around every obstacle, with Dijkstra's algorithm over (cell,
  * heading) states. Turns cost extra so routes keep few bends.
  */
-export function searchRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex): Route {
+export function searchRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route {
   const area = searchArea(obstacles.bounds, from.rect, to.rect);
   if (area.width * area.height > MAX_SEARCH_CELLS) {
     throw noRoute(spec, `the search area of ${area.width}x${area.height} cells is over the limit of ${MAX_SEARCH_CELLS}`);
   }
 
-  const blocked = blockedCells(area, from, to, obstacles);
-  const starts = SIDES.map((side) => port(from, side, spec.startHead));
-  const goals = SIDES.map((side) => port(to, side, spec.endHead));
-  const isFree = (point: Point): boolean => inside(area, point) && blocked[cellIndex(area, point)] === 0;
+  const blocked = blockedCells(area, from, to, obstacles, occupancy);
+  const starts = (spec.exitSides ?? SIDES).map((side) => port(from, side, spec.startHead));
+  const goals = (spec.entrySides ?? SIDES).map((side) => port(to, side, spec.endHead));
+  const isFree = (point: Point): boolean => inside(area, point) && blocked[cellIndex(area, point)] === Occupant.Free;
   const usableStarts = starts.filter((start) => isFree(start.cell) && (start.head === undefined || isFree(start.head)));
   const usableGoals = goals.filter((goal) => isFree(goal.cell) && (goal.head === undefined || isFree(goal.head)));
 
@@ -111,12 +125,21 @@ function cellIndex(area: Rect, point: Point): number {
   return (point.y - area.y) * area.width + (point.x - area.x);
 }
 
-function blockedCells(area: Rect, from: PlacedNode, to: PlacedNode, obstacles: ObstacleIndex): Uint8Array {
+/**
+ * Marks each cell of the area as free, blocked by a node, or holding an
+ * earlier route's straight line, which a path may cross but not follow.
+ */
+function blockedCells(area: Rect, from: PlacedNode, to: PlacedNode, obstacles: ObstacleIndex, occupancy: Occupancy): Uint8Array {
   const blocked = new Uint8Array(area.width * area.height);
+  for (let y = area.y; y < bottom(area); y += 1) {
+    for (let x = area.x; x < right(area); x += 1) {
+      blocked[cellIndex(area, { x, y })] = occupancy.at({ x, y });
+    }
+  }
   const fill = (rect: Rect): void => {
     for (let y = Math.max(rect.y, area.y); y < Math.min(bottom(rect), bottom(area)); y += 1) {
       for (let x = Math.max(rect.x, area.x); x < Math.min(right(rect), right(area)); x += 1) {
-        blocked[cellIndex(area, { x, y })] = 1;
+        blocked[cellIndex(area, { x, y })] = Occupant.Taken;
       }
     }
   };
@@ -168,16 +191,17 @@ function dijkstra(area: Rect, blocked: Uint8Array, starts: readonly Port[], goal
     }
 
     const point = { x: area.x + (cell % area.width), y: area.y + Math.floor(cell / area.width) };
+    const crossing = blocked[cell] !== Occupant.Free;
     for (const side of SIDES) {
-      if (side === (heading + 2) % 4) {
+      if (side === (heading + 2) % 4 || (crossing && side !== heading)) {
         continue;
       }
       const next = offset(point, side);
-      if (!inside(area, next) || blocked[cellIndex(area, next)] === 1) {
+      if (!inside(area, next) || !canEnter(blocked[cellIndex(area, next)] ?? Occupant.Taken, side)) {
         continue;
       }
       const nextState = cellIndex(area, next) * 4 + side;
-      const nextCost = stateCost + 1 + (side === heading ? 0 : TURN_COST);
+      const nextCost = stateCost + 1 + (side === heading ? 0 : TURN_COST) + (blocked[cellIndex(area, next)] === Occupant.Free ? 0 : CROSSING_COST);
       if (nextCost < (cost[nextState] ?? Infinity)) {
         cost[nextState] = nextCost;
         previous[nextState] = state;

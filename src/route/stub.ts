@@ -8,7 +8,8 @@ import type { Stub } from '../model.js';
 import { weightOf } from '../canvas/arms.js';
 import type { Point, Route } from './types.js';
 
-const SIDE_NAMES: Readonly<Record<Stub['side'], Side>> = {
+/** The canvas side for each side name of the model. */
+export const SIDE_NAMES: Readonly<Record<Stub['side'], Side>> = {
   top: Side.Up,
   right: Side.Right,
   bottom: Side.Down,
