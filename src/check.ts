@@ -43,8 +43,9 @@ const STEP: Readonly<Record<Side, readonly [number, number]>> = {
  * Finds open joints in box-drawing text: a line whose arm points at a line
  * that does not reach back (`│` under a plain `─`), and a line leaving a joint
  * or corner that ends in empty space instead of at another joint or an
- * arrowhead. A run with no joint at either end, such as a rule, is not open.
- * A gap of one space before text is read as a title set into a border.
+ * arrowhead. A run with no joint at either end, such as a rule, is not open,
+ * and neither is a line that ends against text. A gap of one space before
+ * text is read as a title set into a border.
  */
 export function checkDiagram(text: string, options: CheckOptions = {}): DiagramProblem[] {
   const grid = toCells(text);
@@ -95,8 +96,9 @@ function checkArm(cellAt: (x: number, y: number) => string, x: number, y: number
     return undefined;
   }
 
+  // A line may touch a label, and a title set into a border leaves one space before its text.
   const isTitleGap = (side === Side.Left || side === Side.Right) && neighbour === ' ' && !/^\s?$/.test(cellAt(x + 2 * dx, y));
-  if (isTitleGap || (neighbour !== ' ' && neighbour !== '' && (side === Side.Left || side === Side.Right))) {
+  if (isTitleGap || (neighbour !== ' ' && neighbour !== '')) {
     return undefined;
   }
 

@@ -7,9 +7,10 @@ const END_OF_OPTIONS = '--';
 /**
  * Splits command-line arguments into option values and positionals.
  * Options may come before, between or after positionals. Accepted forms:
- * `--name`, `-n`, `--name value`, `--name=value` and `-n value`. A lone `-`
- * is a positional. Throws `UsageError` pointing to `helpArguments` for an
- * unknown option or a missing or unexpected value.
+ * `--name`, `-n`, `--name value`, `--name=value` and `-n value`, and
+ * `--no-name` for an option with a `negatedValue`. A lone `-` is a
+ * positional. Throws `UsageError` pointing to `helpArguments` for an unknown
+ * option or a missing or unexpected value.
  */
 export function parseArguments(args: readonly string[], specs: readonly OptionSpec[], helpArguments: string): ParsedArguments {
   const options: Record<string, string | true> = {};
@@ -57,19 +58,25 @@ function readOption(
   helpArguments: string,
 ): number {
   const { flag, inlineValue } = splitInlineValue(args[index] as string);
-  const spec = findOption(flag, specs, helpArguments);
+  const negated = findNegatedOption(flag, specs);
+  const spec = negated ?? findOption(flag, specs, helpArguments);
 
-  if (spec.type === 'boolean') {
+  if (negated !== undefined || spec.type === 'boolean') {
     if (inlineValue !== undefined) {
       throw new UsageError(`option '${flag}' takes no value, but got '${args[index]}'`, helpArguments);
     }
 
-    options[spec.name] = true;
+    options[spec.name] = negated?.negatedValue ?? true;
     return 1;
   }
 
   if (inlineValue !== undefined) {
     options[spec.name] = inlineValue;
+    return 1;
+  }
+
+  if (spec.type === 'optional-string') {
+    options[spec.name] = true;
     return 1;
   }
 
@@ -99,8 +106,13 @@ function findOption(flag: string, specs: readonly OptionSpec[], helpArguments: s
     return spec;
   }
 
-  const longFlags = specs.map((candidate) => `--${candidate.name}`);
+  const longFlags = specs.flatMap((candidate) => [`--${candidate.name}`, ...(candidate.negatedValue === undefined ? [] : [`--no-${candidate.name}`])]);
   throw new UsageError(`unknown option '${flag}'${formatSuggestion(flag, longFlags)}`, helpArguments);
+}
+
+/** Finds the option that `--no-<name>` negates, or returns undefined. */
+function findNegatedOption(flag: string, specs: readonly OptionSpec[]): OptionSpec | undefined {
+  return specs.find((candidate) => candidate.negatedValue !== undefined && flag === `--no-${candidate.name}`);
 }
 
 function isShortFlag(flag: string, spec: OptionSpec): boolean {

@@ -8,9 +8,12 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Whether standard output is a terminal, kept for colour and width detection, which no command does yet. */
+  /** Whether standard output is a terminal; `course --color=auto` colours only then. */
   readonly isTTY: boolean;
 }
+
+/** What a command may read about its process: the environment and whether standard output is a terminal. */
+export type CommandHost = Pick<CliIo, 'env' | 'isTTY'>;
 
 /** The data the commands work on, passed in so that tests can substitute their own. */
 export interface CliContext {
@@ -35,16 +38,26 @@ export interface OptionSpec {
   readonly name: string;
   /** One-letter short name without the dash, such as `h` for `-h`. */
   readonly short?: string;
-  /** `boolean` options take no value. `string` options take the next argument or `--name=value`. */
-  readonly type: 'boolean' | 'string';
-  /** Placeholder for the value in help text, such as `N` in `--width N`. Only for `string` options. */
+  /**
+   * `boolean` options take no value. `string` options take the next argument
+   * or `--name=value`. `optional-string` options take a value only as
+   * `--name=value`, so `--color ml-pipeline` leaves the name a positional.
+   */
+  readonly type: 'boolean' | 'string' | 'optional-string';
+  /** Placeholder for the value in help text, such as `N` in `--width N`. Only for `string` and `optional-string` options. */
   readonly valueName?: string;
+  /** Value that `--no-<name>` stores, such as `never` for `--no-color`. Without it, `--no-<name>` is an unknown option. */
+  readonly negatedValue?: string;
   readonly description: string;
   /** Default behaviour when the option is absent, shown in help text. */
   readonly defaultText?: string;
 }
 
-/** Option values by long name: `true` for a boolean option that was given, the text for a string option. */
+/**
+ * Option values by long name: `true` for a boolean option, or an
+ * `optional-string` option given without a value, and the text for a value.
+ * A repeated option keeps its last value, so `--color --no-color` stores the negated value.
+ */
 export type OptionValues = Readonly<Record<string, string | true | undefined>>;
 
 export interface ParsedArguments {
@@ -68,7 +81,7 @@ export interface CommandSpec {
   readonly description: string;
   /** Every option the command accepts, `--help` included. */
   readonly options: readonly OptionSpec[];
-  readonly run: (args: ParsedArguments, context: CliContext) => CommandResult;
+  readonly run: (args: ParsedArguments, context: CliContext, host: CommandHost) => CommandResult;
 }
 
 /**

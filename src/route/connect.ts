@@ -238,12 +238,12 @@ export function placeLabel(spec: LinkSpec, run: readonly Point[], axis: 'horizon
  * The side for a label on a horizontal run. A route may turn, so a side meant
  * for a vertical run is read across: `left` as `above`, `right` as `below`.
  */
-function horizontalSide(side: LinkSpec['labelSide']): 'above' | 'below' {
+export function horizontalSide(side: LinkSpec['labelSide']): 'above' | 'below' {
   return side === 'below' || side === 'right' ? 'below' : 'above';
 }
 
 /** The side for a label on a vertical run: `above` reads as `left`, `below` as `right`. */
-function verticalSide(side: LinkSpec['labelSide']): 'left' | 'right' {
+export function verticalSide(side: LinkSpec['labelSide']): 'left' | 'right' {
   return side === 'left' || side === 'above' ? 'left' : 'right';
 }
 

@@ -5,7 +5,7 @@ import { type Rect, bottom, right } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import { centerX, type PlacedNode } from '../layout/place.js';
 import type { LinkSpec } from './connect.js';
-import { placeLabel, routeStyle } from './connect.js';
+import { horizontalSide, placeLabel, routeStyle, verticalSide } from './connect.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import type { Point, Route } from './types.js';
@@ -101,7 +101,7 @@ export function searchRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, ob
     throw noRoute(spec, 'every path between the two nodes is blocked by other nodes');
   }
 
-  return toRoute(found.start, found.goal, found.path, spec);
+  return toRoute(found, spec, (label) => isLabelFree(label, spec, obstacles, occupancy));
 }
 
 function noRoute(spec: LinkSpec, reason: string): DiagramError {
@@ -144,7 +144,9 @@ function blockedCells(area: Rect, from: PlacedNode, to: PlacedNode, obstacles: O
     }
   };
   for (const obstacle of obstacles.blocking(area, [from, to])) {
-    fill(obstacle.rect);
+    // A rule's ends would point into a line passing right beside them, so keep one cell clear there.
+    const rect = obstacle.rect;
+    fill(obstacle.node.kind === 'rule' ? { ...rect, x: rect.x - 1, width: rect.width + 2 } : rect);
   }
   fill(from.rect);
   fill(to.rect);
@@ -238,13 +240,30 @@ function tracePath(state: number, previous: Int32Array, area: Rect): Point[] {
   return path.reverse();
 }
 
-function toRoute(start: Port, goal: Port, path: readonly Point[], spec: LinkSpec): Route {
+/** Whether a label's cells are clear of every node and every earlier route. */
+function isLabelFree(label: NonNullable<Route['label']>, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): boolean {
+  const width = spec.labelWidth ?? 0;
+  const area = { x: label.at.x, y: label.at.y, width: Math.max(1, width), height: 1 };
+  if (obstacles.blocking(area, []).length > 0) {
+    return false;
+  }
+  for (let offset = 0; offset < width; offset += 1) {
+    if (occupancy.at({ x: label.at.x + offset, y: label.at.y }) !== Occupant.Free) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+function toRoute(found: Found, spec: LinkSpec, isFree: (label: NonNullable<Route['label']>) => boolean): Route {
+  const { start, goal, path } = found;
   const cells: Point[] = [...(start.joint ? [start.joint] : []), ...path, ...(goal.joint ? [goal.joint] : [])];
   const heads = [
     ...(start.head ? [{ at: start.head, symbol: arrowToward(opposite(start.side)) }] : []),
     ...(goal.head ? [{ at: goal.head, symbol: arrowToward(opposite(goal.side)) }] : []),
   ];
-  const label = spec.label === undefined ? undefined : labelOnLongestRun(spec, path);
+  const label = spec.label === undefined ? undefined : placeRouteLabel(spec, path, isFree);
 
   return {
     cells,
@@ -257,7 +276,48 @@ function toRoute(start: Port, goal: Port, path: readonly Point[], spec: LinkSpec
   };
 }
 
-function labelOnLongestRun(spec: LinkSpec, path: readonly Point[]): Route['label'] {
+/**
+ * Puts a label beside the longest straight run of a path where it covers no
+ * node and no earlier route, trying each run from the longest and both sides
+ * of each; when no place is clear, beside the longest run.
+ */
+function placeRouteLabel(spec: LinkSpec, path: readonly Point[], isFree: (label: NonNullable<Route['label']>) => boolean): Route['label'] {
+  const runs = straightRuns(path).sort((a, b) => b.length - a.length);
+  const placements: NonNullable<Route['label']>[] = [];
+  for (const run of runs) {
+    const first = run[0];
+    const last = run[run.length - 1];
+    const axis = first !== undefined && last !== undefined && first.y === last.y ? 'horizontal' : 'vertical';
+    const preferred = axis === 'horizontal' ? horizontalSide(spec.labelSide) : verticalSide(spec.labelSide);
+    const other = { above: 'below', below: 'above', left: 'right', right: 'left' } as const;
+    for (const labelSide of [preferred, other[preferred]]) {
+      const placed = tryPlaceLabel({ ...spec, labelSide }, run, axis);
+      if (placed !== undefined) {
+        placements.push(placed);
+        if (isFree(placed)) {
+          return placed;
+        }
+      }
+    }
+  }
+
+  return placements[0] ?? placeLabel(spec, runs[0] ?? [], 'horizontal');
+}
+
+/** A label beside a run, or undefined when the run is too short to hold it. */
+function tryPlaceLabel(spec: LinkSpec, run: readonly Point[], axis: 'horizontal' | 'vertical'): Route['label'] {
+  try {
+    return placeLabel(spec, run, axis);
+  } catch (error) {
+    if (error instanceof DiagramError) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** Splits a path into its straight runs; consecutive runs share their corner cell. */
+function straightRuns(path: readonly Point[]): Point[][] {
   const runs: Point[][] = [];
   let run: Point[] = [];
   for (const point of path) {
@@ -278,12 +338,7 @@ function labelOnLongestRun(spec: LinkSpec, path: readonly Point[]): Route['label
   }
   runs.push(run);
 
-  const best = runs.reduce((longest, candidate) => (candidate.length > longest.length ? candidate : longest), []);
-  const first = best[0];
-  const last = best[best.length - 1];
-  const axis = first !== undefined && last !== undefined && first.y === last.y ? 'horizontal' : 'vertical';
-
-  return placeLabel(spec, best, axis);
+  return runs;
 }
 
 /** A binary min-heap of (state, cost) pairs. */
