@@ -5,7 +5,8 @@ export type DiagramErrorCode =
   | 'unknown-id'
   | 'duplicate-id'
   | 'does-not-fit'
-  | 'no-route';
+  | 'no-route'
+  | 'limit-exceeded';
 
 /**
  * The one error the library throws for bad input. `path` locates the field in

@@ -1,11 +1,11 @@
 export { renderDiagram, renderWithDiagnostics, minimumWidth } from './render.js';
 export type { RenderResult } from './render.js';
-export type { RenderOptions, Charset, ColorLevel } from './options.js';
-export { MIN_WIDTH } from './options.js';
+export type { RenderOptions, Charset, ColorLevel, Limits } from './options.js';
+export { MIN_WIDTH, MAX_CELLS } from './options.js';
 export type { LayoutChange, LayoutDiagnostic } from './fit/diagnostics.js';
 export { DiagramError } from './errors.js';
 export type { DiagramErrorCode } from './errors.js';
-export { validateDiagram, MAX_DEPTH } from './validate.js';
+export { validateDiagram, MAX_DEPTH, MAX_LABEL_LENGTH } from './validate.js';
 export type { ValidationProblem, ValidateOptions } from './validate.js';
 export { checkDiagram } from './check.js';
 export type { CheckOptions, DiagramProblem } from './check.js';

@@ -3,6 +3,7 @@ import { DiagramError } from './errors.js';
 import type { ColorLevel } from './style/sgr.js';
 import { type Theme, defaultTheme } from './style/style.js';
 import type { TextPolicy } from './text/typeset.js';
+import { MAX_DEPTH, MAX_LABEL_LENGTH } from './validate.js';
 
 export type { Charset, ColorLevel };
 
@@ -47,7 +48,25 @@ export interface RenderOptions {
    * At least 10. Default: no limit.
    */
   readonly width?: number;
+  /** Limits that make a hostile or mistaken model fail fast instead of exhausting time or memory. */
+  readonly limits?: Limits;
 }
+
+/** Safety limits. A model past one fails with code `limit-exceeded`, naming the limit and its value. */
+export interface Limits {
+  /** Most cells in the drawing, width times height. Default `MAX_CELLS`. */
+  readonly maxCells?: number;
+  /** Deepest nesting of nodes, the root being level 1. Default `MAX_DEPTH` (200). */
+  readonly maxDepth?: number;
+  /** Most UTF-16 code units in one label. Default `MAX_LABEL_LENGTH` (10,000). */
+  readonly maxLabelLength?: number;
+}
+
+/**
+ * Default limit on the cells of a drawing: 16 million cells take about 100 MB
+ * in the canvas's arrays, and no terminal shows more than a small part of them.
+ */
+export const MAX_CELLS = 16_000_000;
 
 /** Options with every default filled in. */
 export interface RenderConfig {
@@ -58,9 +77,12 @@ export interface RenderConfig {
   readonly hyperlinks: boolean;
   readonly text: TextPolicy;
   readonly width: number | undefined;
+  readonly limits: Required<Limits>;
 }
 
-const OPTION_NAMES = ['charset', 'color', 'theme', 'hyperlinks', 'trustedLabels', 'emoji', 'tabWidth', 'width'] as const;
+const OPTION_NAMES = ['charset', 'color', 'theme', 'hyperlinks', 'trustedLabels', 'emoji', 'tabWidth', 'width', 'limits'] as const;
+
+const LIMIT_NAMES = ['maxCells', 'maxDepth', 'maxLabelLength'] as const;
 
 /** The narrowest width budget accepted: below it no box with a label fits. */
 export const MIN_WIDTH = 10;
@@ -96,7 +118,29 @@ export function resolveOptions(options: RenderOptions | undefined): RenderConfig
       trustedLabels: flag(given, 'trustedLabels'),
     },
     width: resolveWidth(given.width),
+    limits: resolveLimits(given.limits),
   };
+}
+
+function resolveLimits(limits: Limits | undefined): Required<Limits> {
+  const given: Limits = limits ?? {};
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw invalid('limits', 'limits must be an object such as { maxCells: 1000000 }');
+  }
+  for (const name of Object.keys(given)) {
+    if (!(LIMIT_NAMES as readonly string[]).includes(name)) {
+      throw invalid(`limits.${name}`, `unknown limit '${name}'; valid limits: ${LIMIT_NAMES.join(', ')}`);
+    }
+  }
+  const defaults: Required<Limits> = { maxCells: MAX_CELLS, maxDepth: MAX_DEPTH, maxLabelLength: MAX_LABEL_LENGTH };
+  for (const name of LIMIT_NAMES) {
+    const value = given[name];
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) {
+      throw invalid(`limits.${name}`, `${name} must be a whole number of at least 1, not ${JSON.stringify(value)}`);
+    }
+  }
+
+  return { ...defaults, ...given };
 }
 
 function resolveWidth(width: number | undefined): number | undefined {

@@ -32,7 +32,7 @@ export function renderDiagram(model: DiagramNode, options?: RenderOptions): stri
 /** Renders like `renderDiagram`, and also returns every label that was wrapped, shortened or moved to fit. */
 export function renderWithDiagnostics(model: DiagramNode, options?: RenderOptions): RenderResult {
   const config = resolveOptions(options);
-  assertValid(model);
+  assertValid(model, config.limits);
   const text = new Typesetter(config.text);
   const natural = draw(model, text, config);
   if (config.width === undefined || natural.width <= config.width) {
@@ -60,7 +60,7 @@ export function renderWithDiagnostics(model: DiagramNode, options?: RenderOption
  */
 export function minimumWidth(model: DiagramNode, options?: Omit<RenderOptions, 'width'>): number {
   const config = resolveOptions(options);
-  assertValid(model);
+  assertValid(model, config.limits);
 
   return minimumWidthOf(model, new Typesetter(config.text), config);
 }
@@ -127,7 +127,7 @@ function draw(model: DiagramNode, text: Typesetter, config: RenderConfig): Canva
   const placed = placeTree(model, sizes);
   const routes = routeAll(placed, text);
 
-  return paintAll(placed, routes, { text, theme: config.theme });
+  return paintAll(placed, routes, { text, theme: config.theme, maxCells: config.limits.maxCells });
 }
 
 function serialize(canvas: Canvas, config: RenderConfig): string {

@@ -42,9 +42,18 @@ export interface ValidationProblem {
   readonly message: string;
 }
 
+/**
+ * Default limit on the characters of one label. Labels are measured grapheme
+ * by grapheme, so a megabyte label would hold up a render for no drawing a
+ * terminal can show.
+ */
+export const MAX_LABEL_LENGTH = 10_000;
+
 export interface ValidateOptions {
   /** Deepest nesting of nodes accepted, the root being level 1. Default `MAX_DEPTH`. */
   readonly maxDepth?: number;
+  /** Most UTF-16 code units in one label (text, title, caption, tag or connector label). Default `MAX_LABEL_LENGTH`. */
+  readonly maxLabelLength?: number;
 }
 
 /**
@@ -59,7 +68,13 @@ export function validateDiagram(model: unknown, options: ValidateOptions = {}): 
     return [{ code: 'invalid-option', path: 'options.maxDepth', message: depthProblem }];
   }
 
-  const validator = new Validator(maxDepth);
+  const maxLabelLength = options.maxLabelLength ?? MAX_LABEL_LENGTH;
+  const labelProblem = checkLimit(maxLabelLength, 'maxLabelLength', { min: 1 });
+  if (labelProblem !== undefined) {
+    return [{ code: 'invalid-option', path: 'options.maxLabelLength', message: labelProblem }];
+  }
+
+  const validator = new Validator(maxDepth, maxLabelLength);
   validator.walk(model);
   validator.checkReferences();
 
@@ -67,8 +82,8 @@ export function validateDiagram(model: unknown, options: ValidateOptions = {}): 
 }
 
 /** Throws a `DiagramError` for the first problem `validateDiagram` finds. */
-export function assertValid(model: unknown): asserts model is DiagramNode {
-  const first = validateDiagram(model)[0];
+export function assertValid(model: unknown, options: ValidateOptions = {}): asserts model is DiagramNode {
+  const first = validateDiagram(model, options)[0];
   if (first !== undefined) {
     throw new DiagramError(first.code, first.path, first.message);
   }
@@ -262,7 +277,25 @@ function fixForLimit(value: unknown, name: string, limits: Limits, within: (cand
 
 /** Counts and gaps in cells, where 0 is valid. */
 const CELLS = optional(checkWith(isWhole({ min: 0 })));
-const TEXT = optional(checkWith(isText));
+const TEXT = optional(checkLabel);
+
+/** Checks a label: a string, no longer than the validator's label limit. */
+function checkLabel(field: Field, validator: Validator): void {
+  const message = isText(field.value, field.name);
+  if (message !== undefined) {
+    validator.report('invalid-model', field.path, message);
+
+    return;
+  }
+  const length = (field.value as string).length;
+  if (length > validator.maxLabelLength) {
+    validator.report(
+      'limit-exceeded',
+      field.path,
+      `the label is ${length} characters long, over the limit maxLabelLength (${validator.maxLabelLength}); shorten it or raise limits.maxLabelLength`,
+    );
+  }
+}
 const FLAG = optional(checkWith(isFlag));
 const LINE = optional(checkWith(isOneOf(LINE_WEIGHTS)));
 
@@ -615,9 +648,9 @@ const NODE_RULES: NodeRules = {
     children: required(nodeList(false), `[${NODE_EXAMPLE}]`),
     link: LINK,
   },
-  text: { text: required(checkWith(isText), '"Hello"'), align: oneOf(HORIZONTAL_ALIGNS), link: LINK },
-  vtext: { text: required(checkWith(isText), '"Hello"') },
-  tag: { text: required(checkWith(isText), '"Notebook"'), padding: CELLS, link: LINK },
+  text: { text: required(checkLabel, '"Hello"'), align: oneOf(HORIZONTAL_ALIGNS), link: LINK },
+  vtext: { text: required(checkLabel, '"Hello"') },
+  tag: { text: required(checkLabel, '"Notebook"'), padding: CELLS, link: LINK },
   rule: { line: LINE, width: optional(checkWith(isRuleWidth)), caption: TEXT },
   spacer: { width: CELLS, height: CELLS },
   row: {
@@ -707,6 +740,7 @@ interface ListItem {
 class Validator {
   readonly problems: ValidationProblem[] = [];
   private readonly maxDepth: number;
+  readonly maxLabelLength: number;
   /** Node path of each id seen so far. */
   private readonly idPaths = new Map<string, string>();
   private readonly references: ListItem[] = [];
@@ -718,8 +752,9 @@ class Validator {
   private children: Visit[] = [];
   private current: { readonly depth: number; readonly subtree: Subtree } | undefined;
 
-  constructor(maxDepth: number) {
+  constructor(maxDepth: number, maxLabelLength: number) {
     this.maxDepth = maxDepth;
+    this.maxLabelLength = maxLabelLength;
   }
 
   report(code: DiagramErrorCode, path: string, message: string): void {

@@ -1,5 +1,6 @@
 import { Side, Weight, weightOf, withArm } from '../canvas/arms.js';
 import { Canvas } from '../canvas/canvas.js';
+import { DiagramError } from '../errors.js';
 import { SPARK_LEVELS, SymbolCode, sparkSymbol } from '../canvas/glyphs.js';
 import { PERCENT_WIDTH, BAR_MAX, BAR_WIDTH } from '../layout/defaults.js';
 import { type Rect, alignOffset, bottom, right } from '../layout/geometry.js';
@@ -16,6 +17,8 @@ export interface PaintOptions {
   readonly text: Typesetter;
   /** Undefined when colour is off, so no cell gets a style. */
   readonly theme: Theme | undefined;
+  /** Most cells the canvas may have. */
+  readonly maxCells: number;
 }
 
 /** A canvas plus the role and link in force for the node being painted. */
@@ -45,6 +48,13 @@ function styleIdFor(painter: Painter, role: Role, own: Style | undefined): numbe
 /** Paints placed nodes, then routes, onto a canvas that covers both. */
 export function paintAll(root: PlacedNode, routes: readonly Route[], options: PaintOptions): Canvas {
   const area = coveredArea(root.rect, routes, options.text);
+  if (area.width * area.height > options.maxCells) {
+    throw new DiagramError(
+      'limit-exceeded',
+      '',
+      `the drawing would be ${area.width} x ${area.height} cells, over the limit maxCells (${options.maxCells}); make the diagram smaller or raise limits.maxCells`,
+    );
+  }
   const canvas = new Canvas(area.width, area.height, area.x, area.y);
   const painter: Painter = { canvas, options, role: undefined, link: undefined };
   paintNode(painter, root);

@@ -14,7 +14,7 @@ import type { Point, Route } from './types.js';
 const SEARCH_MARGIN = 2;
 
 /** The largest area searched, so one connector cannot exhaust memory. */
-const MAX_SEARCH_CELLS = 4_000_000;
+const MAX_SEARCH_CELLS = 1_000_000;
 
 /** Cost of a turn in steps: a route with fewer bends wins over a slightly shorter one. */
 const TURN_COST = 4;
@@ -162,7 +162,7 @@ interface Found {
 
 function dijkstra(area: Rect, blocked: Uint8Array, starts: readonly Port[], goals: readonly Port[]): Found | undefined {
   const states = area.width * area.height * 4;
-  const cost = new Float64Array(states).fill(Infinity);
+  const cost = new Float32Array(states).fill(Infinity);
   const previous = new Int32Array(states).fill(-1);
   const queue = new MinHeap();
   const startOf = new Map<number, Port>();
