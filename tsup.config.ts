@@ -11,7 +11,7 @@ const shared: Options = {
   clean: false,
 };
 
-const libraryEntries = ['src/index.ts'];
+const libraryEntries = ['src/index.ts', 'src/testing.ts'];
 
 const external: string[] = [];
 

@@ -1,5 +1,6 @@
 import { type Arms, SIDES, Side, Weight, armOf, hasHorizontal, hasVertical, opposite } from './canvas/arms.js';
 import { armsOfGlyph } from './canvas/glyphs.js';
+import stripAnsi from 'strip-ansi';
 import { graphemes } from './text/width.js';
 
 /** A defect found in drawn text, at a 1-based line and column (columns count terminal cells). */
@@ -45,10 +46,11 @@ const STEP: Readonly<Record<Side, readonly [number, number]>> = {
  * or corner that ends in empty space instead of at another joint or an
  * arrowhead. A run with no joint at either end, such as a rule, is not open,
  * and neither is a line that ends against text. A gap of one space before
- * text is read as a title set into a border.
+ * text is read as a title set into a border. Colour and hyperlink escape
+ * sequences are removed first, so a coloured rendering checks the same.
  */
 export function checkDiagram(text: string, options: CheckOptions = {}): DiagramProblem[] {
-  const grid = toCells(text);
+  const grid = toCells(stripAnsi(text));
   const problems: DiagramProblem[] = [];
   const cellAt = (x: number, y: number): string => grid[y]?.[x] ?? ' ';
 
@@ -97,8 +99,9 @@ function checkArm(cellAt: (x: number, y: number) => string, x: number, y: number
   }
 
   // A line may touch a label, and a title set into a border leaves one space before its text.
-  const isTitleGap = (side === Side.Left || side === Side.Right) && neighbour === ' ' && !/^\s?$/.test(cellAt(x + 2 * dx, y));
-  if (isTitleGap || (neighbour !== ' ' && neighbour !== '')) {
+  // The cell past the gap may be the empty right half of a wide character, which is text too.
+  const isTitleGap = (side === Side.Left || side === Side.Right) && neighbour === ' ' && cellAt(x + 2 * dx, y) !== ' ';
+  if (isTitleGap || neighbour !== ' ') {
     return undefined;
   }
 

@@ -1,3 +1,4 @@
+import { checkLinkedNodes } from './validate-links.js';
 import { type DiagramErrorCode, DiagramError, joinPath } from './errors.js';
 import { BAR_MAX } from './layout/defaults.js';
 import type {
@@ -77,8 +78,11 @@ export function validateDiagram(model: unknown, options: ValidateOptions = {}): 
   const validator = new Validator(maxDepth, maxLabelLength);
   validator.walk(model);
   validator.checkReferences();
+  if (validator.problems.length > 0) {
+    return validator.problems;
+  }
 
-  return validator.problems;
+  return checkLinkedNodes(model as DiagramNode);
 }
 
 /** Throws a `DiagramError` for the first problem `validateDiagram` finds. */
@@ -550,6 +554,37 @@ function markerRules(count: number | undefined): Rules<CurveMarker> {
 
 const checkMarkers = objectList((field) => markerRules(safeLength(field.siblings.get('values'))), 'a marker', '{ at: 0 }');
 
+/** Checks the markers, then that no two labels, each centered under its marker, overlap or touch. */
+function checkMarkerList(field: Field, validator: Validator): void {
+  const before = validator.problems.length;
+  checkMarkers(field, validator);
+  if (validator.problems.length > before || !Array.isArray(field.value)) {
+    return;
+  }
+
+  const spans = (field.value as CurveMarker[]).flatMap((marker, index) => {
+    if (marker.label === undefined) {
+      return [];
+    }
+    const width = displayWidth(marker.label);
+    const start = marker.at - Math.floor((width - 1) / 2);
+
+    return [{ index, start, end: start + width }];
+  });
+  spans.sort((a, b) => a.start - b.start);
+  for (let index = 1; index < spans.length; index += 1) {
+    const previous = spans[index - 1];
+    const current = spans[index];
+    if (previous !== undefined && current !== undefined && current.start <= previous.end) {
+      validator.report(
+        'invalid-model',
+        joinPath(joinPath(field.path, current.index), 'label'),
+        `the label would overlap the label of markers[${previous.index}]; move the markers at least ${previous.end - current.start + 1} points apart or shorten a label`,
+      );
+    }
+  }
+}
+
 function checkCurveValues(field: Field, validator: Validator): void {
   const list = validator.readList(field, '[1, 3, 2]');
   if (list === undefined) {
@@ -632,10 +667,37 @@ function checkLabelWidth(field: Field, validator: Validator): void {
   }
 }
 
+/** Checks a rule's width: a whole number of cells or 'full', wide enough for the caption. */
+function checkRuleWidth(field: Field, validator: Validator): void {
+  const message = isRuleWidth(field.value, field.name);
+  if (message !== undefined) {
+    validator.report('invalid-model', field.path, message);
+
+    return;
+  }
+  const caption = field.siblings.get('caption');
+  const needed = typeof caption === 'string' ? displayWidth(caption) + 4 : 0;
+  if (typeof field.value === 'number' && field.value < needed) {
+    validator.report('invalid-model', field.path, `expected at least ${needed} cells for the caption and its spacing, got ${field.value}; set ${field.name} to ${needed} or more, or to 'full'`);
+  }
+}
+
+/** Checks a box title: a label, on a box that has a top border to set it into. */
+function checkBoxTitle(field: Field, validator: Validator): void {
+  checkLabel(field, validator);
+  if (field.siblings.get('border') === 'none') {
+    validator.report(
+      'invalid-model',
+      field.path,
+      `a box with border 'none' has no top border to hold the title ${describe(field.value)}; give the box a border, or put the title in a text node`,
+    );
+  }
+}
+
 const NODE_RULES: NodeRules = {
   box: {
     border: oneOf(BORDER_STYLES),
-    title: TEXT,
+    title: optional(checkBoxTitle),
     titleAlign: oneOf(HORIZONTAL_ALIGNS),
     padding: optional(checkBoxPadding),
     align: oneOf(BOX_ALIGNS),
@@ -651,7 +713,7 @@ const NODE_RULES: NodeRules = {
   text: { text: required(checkLabel, '"Hello"'), align: oneOf(HORIZONTAL_ALIGNS), link: LINK },
   vtext: { text: required(checkLabel, '"Hello"') },
   tag: { text: required(checkLabel, '"Notebook"'), padding: CELLS, link: LINK },
-  rule: { line: LINE, width: optional(checkWith(isRuleWidth)), caption: TEXT },
+  rule: { line: LINE, width: optional(checkRuleWidth), caption: TEXT },
   spacer: { width: CELLS, height: CELLS },
   row: {
     gap: CELLS,
@@ -701,7 +763,7 @@ const NODE_RULES: NodeRules = {
     min: optional(checkWith(isFiniteNumber)),
     max: optional(checkCurveMax),
     margin: CELLS,
-    markers: optional(checkMarkers),
+    markers: optional(checkMarkerList),
   },
 };
 

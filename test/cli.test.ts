@@ -9,7 +9,7 @@ import { runCli } from '../src/cli/run.js';
 import { closestMatch, editDistance } from '../src/cli/suggest.js';
 import { type OptionSpec, UsageError } from '../src/cli/types.js';
 import { type CourseDiagram, courseDiagrams } from '../src/course/index.js';
-import { DiagramError, renderDiagram } from '../src/index.js';
+import { type ColorLevel, DiagramError, renderDiagram } from '../src/index.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUILT_CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -21,6 +21,9 @@ const VALID_NAMES_MESSAGE = `valid names: ${NAMES.join(', ')}`;
 
 /** Box Drawing (U+2500–U+257F) and Block Elements (U+2580–U+259F). */
 const BOX_DRAWING = /[\u2500-\u259F]/gu;
+
+/** Environment variables that decide the CLI's colour; child processes start without them. */
+const COLOR_VARIABLES: readonly string[] = ['NO_COLOR', 'FORCE_COLOR', 'COLORTERM', 'TERM'];
 
 /** A stack frame line as V8 prints it. */
 const STACK_FRAME = /^\s+at /mu;
@@ -35,6 +38,7 @@ interface RunResult {
 interface RunSetup {
   readonly diagrams?: readonly CourseDiagram[];
   readonly env?: Record<string, string>;
+  readonly isTTY?: boolean;
 }
 
 function run(argv: readonly string[], setup: RunSetup = {}): RunResult {
@@ -48,7 +52,7 @@ function run(argv: readonly string[], setup: RunSetup = {}): RunResult {
       stderr.push(chunk);
     },
     env: setup.env ?? {},
-    isTTY: false,
+    isTTY: setup.isTTY ?? false,
   };
   const exitCode = runCli(argv, io, { version: TEST_VERSION, diagrams: setup.diagrams ?? courseDiagrams });
 
@@ -65,8 +69,8 @@ function diagramNamed(name: string): CourseDiagram {
 }
 
 /** Formats the expected `course --all` output from the library directly. */
-function expectedAll(charset: 'unicode' | 'ascii'): string {
-  return courseDiagrams.map((diagram) => `${diagram.title}\n\n${renderDiagram(diagram.model, { charset })}\n`).join('\n');
+function expectedAll(charset: 'unicode' | 'ascii', color: ColorLevel = false): string {
+  return courseDiagrams.map((diagram) => `${diagram.title}\n\n${renderDiagram(diagram.model, { charset, color })}\n`).join('\n');
 }
 
 /** Creates a diagram whose model getter throws `error`, so rendering it fails with that error. */
@@ -251,6 +255,25 @@ describe('runCli usage errors', () => {
     { argv: ['course', '--list', '--ascii'], message: '--list cannot be combined with --ascii, because it prints only names', help: 'course --help' },
     { argv: ['course', '--ascii=yes', 'ml-pipeline'], message: "option '--ascii' takes no value, but got '--ascii=yes'", help: 'course --help' },
     { argv: ['course', '--version'], message: "unknown option '--version'", help: 'course --help' },
+    {
+      argv: ['course', '--color=bogus', 'ml-pipeline'],
+      message: "invalid --color value 'bogus'; use always, never, auto, 16, 256, truecolor",
+      help: 'course --help',
+    },
+    { argv: ['course', '--color=', 'ml-pipeline'], message: "invalid --color value ''; use always, never, auto, 16, 256, truecolor", help: 'course --help' },
+    { argv: ['course', '--no-color=yes', 'ml-pipeline'], message: "option '--no-color' takes no value, but got '--no-color=yes'", help: 'course --help' },
+    { argv: ['course', '--colr', 'ml-pipeline'], message: "unknown option '--colr'\nDid you mean '--color'?", help: 'course --help' },
+    { argv: ['course', '--no-colour', 'ml-pipeline'], message: "unknown option '--no-colour'\nDid you mean '--no-color'?", help: 'course --help' },
+    {
+      argv: ['course', '--list', '--color'],
+      message: '--list cannot be combined with --color or --no-color, because it prints only names',
+      help: 'course --help',
+    },
+    {
+      argv: ['course', '--list', '--no-color'],
+      message: '--list cannot be combined with --color or --no-color, because it prints only names',
+      help: 'course --help',
+    },
   ];
 
   for (const { argv, message, help } of cases) {
@@ -303,6 +326,23 @@ describe('runCli help and version', () => {
     expect(stdout).toMatch(/^ {2}-h, --help +\S/mu);
   });
 
+  it('lists --color and --no-color in course help', () => {
+    const stdout = run(['course', '--help']).stdout;
+
+    expect(stdout).toContain('Usage: termdiagram course <name> [--ascii] [--color[=WHEN]]');
+    expect(stdout).toMatch(/^ {6}--color\[=WHEN\] +Colour the diagrams: always .*\(default: auto\)$/mu);
+    expect(stdout).toMatch(/^ {6}--no-color +The same as --color=never$/mu);
+    expect(stdout).toContain('NO_COLOR is unset or empty');
+  });
+
+  it('lists the colour variables in global help', () => {
+    const stdout = run(['--help']).stdout;
+
+    for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLORTERM', 'TERM']) {
+      expect(stdout, name).toMatch(new RegExp(`^ {2}${name} +\\S`, 'mu'));
+    }
+  });
+
   it('prints help even after an unknown option', () => {
     const result = run(['course', '--bogus', '--help']);
 
@@ -324,6 +364,90 @@ describe('runCli help and version', () => {
       expect(result.exitCode, flag).toBe(0);
       expect(result.stdout, flag).toBe(`termdiagram ${TEST_VERSION}\n`);
     }
+  });
+});
+
+describe('runCli course colour', () => {
+  const cases: readonly { name: string; args: string[]; env: Record<string, string>; isTTY: boolean; color: ColorLevel }[] = [
+    { name: 'plain when stdout is not a terminal', args: [], env: {}, isTTY: false, color: false },
+    { name: '16 colours on a terminal', args: [], env: {}, isTTY: true, color: 16 },
+    { name: '256 colours for a 256color TERM', args: [], env: { TERM: 'xterm-256color' }, isTTY: true, color: 256 },
+    { name: 'truecolor for COLORTERM=truecolor', args: [], env: { COLORTERM: 'truecolor' }, isTTY: true, color: 'truecolor' },
+    { name: 'truecolor for COLORTERM=24bit', args: [], env: { COLORTERM: '24bit' }, isTTY: true, color: 'truecolor' },
+    { name: 'COLORTERM before TERM', args: [], env: { COLORTERM: 'truecolor', TERM: 'xterm-256color' }, isTTY: true, color: 'truecolor' },
+    { name: '16 colours for another COLORTERM', args: [], env: { COLORTERM: 'yes' }, isTTY: true, color: 16 },
+    { name: 'plain for NO_COLOR', args: [], env: { NO_COLOR: '1' }, isTTY: true, color: false },
+    { name: 'colour for an empty NO_COLOR', args: [], env: { NO_COLOR: '' }, isTTY: true, color: 16 },
+    { name: 'plain for TERM=dumb', args: [], env: { TERM: 'dumb' }, isTTY: true, color: false },
+    { name: '16 colours for FORCE_COLOR=1', args: [], env: { FORCE_COLOR: '1' }, isTTY: false, color: 16 },
+    { name: '256 colours for FORCE_COLOR=2', args: [], env: { FORCE_COLOR: '2' }, isTTY: false, color: 256 },
+    { name: 'truecolor for FORCE_COLOR=3', args: [], env: { FORCE_COLOR: '3' }, isTTY: false, color: 'truecolor' },
+    { name: '16 colours for FORCE_COLOR=true', args: [], env: { FORCE_COLOR: 'true' }, isTTY: false, color: 16 },
+    { name: '16 colours for an empty FORCE_COLOR', args: [], env: { FORCE_COLOR: '' }, isTTY: false, color: 16 },
+    { name: 'plain for FORCE_COLOR=0', args: [], env: { FORCE_COLOR: '0' }, isTTY: true, color: false },
+    { name: 'plain for FORCE_COLOR=false', args: [], env: { FORCE_COLOR: 'false' }, isTTY: true, color: false },
+    { name: 'FORCE_COLOR over NO_COLOR', args: [], env: { FORCE_COLOR: '2', NO_COLOR: '1' }, isTTY: false, color: 256 },
+    { name: 'FORCE_COLOR over TERM', args: [], env: { FORCE_COLOR: '1', TERM: 'xterm-256color' }, isTTY: true, color: 16 },
+    { name: 'FORCE_COLOR over TERM=dumb', args: [], env: { FORCE_COLOR: '1', TERM: 'dumb' }, isTTY: true, color: 16 },
+    { name: '--color alone without a terminal', args: ['--color'], env: {}, isTTY: false, color: 16 },
+    { name: '--color alone with a 256color TERM', args: ['--color'], env: { TERM: 'screen-256color' }, isTTY: false, color: 256 },
+    { name: '--color=always over NO_COLOR', args: ['--color=always'], env: { NO_COLOR: '1' }, isTTY: false, color: 16 },
+    { name: '--color=always over TERM=dumb', args: ['--color=always'], env: { TERM: 'dumb' }, isTTY: false, color: 16 },
+    { name: '--color=always with FORCE_COLOR=2', args: ['--color=always'], env: { FORCE_COLOR: '2' }, isTTY: false, color: 256 },
+    {
+      name: '--color=always over FORCE_COLOR=0',
+      args: ['--color=always'],
+      env: { FORCE_COLOR: '0', COLORTERM: 'truecolor' },
+      isTTY: false,
+      color: 'truecolor',
+    },
+    { name: '--color=never on a terminal', args: ['--color=never'], env: { FORCE_COLOR: '3' }, isTTY: true, color: false },
+    { name: '--no-color on a terminal', args: ['--no-color'], env: { FORCE_COLOR: '3' }, isTTY: true, color: false },
+    { name: '--color=auto on a terminal', args: ['--color=auto'], env: {}, isTTY: true, color: 16 },
+    { name: '--color=auto without a terminal', args: ['--color=auto'], env: {}, isTTY: false, color: false },
+    { name: '--color=16', args: ['--color=16'], env: { COLORTERM: 'truecolor' }, isTTY: false, color: 16 },
+    { name: '--color=256 over NO_COLOR', args: ['--color=256'], env: { NO_COLOR: '1' }, isTTY: false, color: 256 },
+    { name: '--color=truecolor over FORCE_COLOR=0', args: ['--color=truecolor'], env: { FORCE_COLOR: '0' }, isTTY: false, color: 'truecolor' },
+    { name: 'the last of --color and --no-color', args: ['--color', '--no-color'], env: {}, isTTY: false, color: false },
+    { name: 'the last of --no-color and --color', args: ['--no-color', '--color'], env: {}, isTTY: false, color: 16 },
+  ];
+
+  const diagram = diagramNamed('ml-pipeline');
+
+  for (const { name, args, env, isTTY, color } of cases) {
+    it(name, () => {
+      const result = run(['course', ...args, 'ml-pipeline'], { env, isTTY });
+
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe(`${renderDiagram(diagram.model, { color })}\n`);
+    });
+  }
+
+  it('reads the name after a bare --color', () => {
+    expect(run(['course', '--color', 'ml-pipeline']).stdout).toBe(`${renderDiagram(diagram.model, { color: 16 })}\n`);
+  });
+
+  it('colours --ascii drawings', () => {
+    const result = run(['course', 'ml-pipeline', '--ascii', '--color=256']);
+
+    expect(result.stdout).toBe(`${renderDiagram(diagram.model, { charset: 'ascii', color: 256 })}\n`);
+  });
+
+  it('colours --all but not the titles', () => {
+    const result = run(['course', '--all'], { isTTY: true, env: { TERM: 'xterm-256color' } });
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(expectedAll('unicode', 256));
+    for (const title of courseDiagrams.map((entry) => entry.title)) {
+      expect(result.stdout.split('\n'), title).toContain(title);
+    }
+  });
+
+  it('never colours --list', () => {
+    const result = run(['course', '--list'], { isTTY: true, env: { FORCE_COLOR: '3' } });
+
+    expect(result.stdout).not.toContain('\u001b');
   });
 });
 
@@ -424,6 +548,36 @@ describe('parseArguments', () => {
   it('lets a repeated option keep its last value', () => {
     expect(parseArguments(['-w', '1', '--width', '2'], specs, 'x --help').options).toEqual({ width: '2' });
   });
+
+  describe('optional values and negation', () => {
+    const colorSpecs: readonly OptionSpec[] = [
+      { name: 'color', type: 'optional-string', valueName: 'WHEN', negatedValue: 'never', description: 'Colour' },
+      { name: 'verbose', type: 'boolean', description: 'Print more' },
+    ];
+
+    it('stores true for a bare optional-value option', () => {
+      expect(parseArguments(['--color'], colorSpecs, 'x --help').options).toEqual({ color: true });
+    });
+
+    it('stores an inline value', () => {
+      expect(parseArguments(['--color=256'], colorSpecs, 'x --help').options).toEqual({ color: '256' });
+    });
+
+    it('leaves the next argument a positional', () => {
+      const parsed = parseArguments(['--color', 'always'], colorSpecs, 'x --help');
+
+      expect(parsed.options).toEqual({ color: true });
+      expect(parsed.positionals).toEqual(['always']);
+    });
+
+    it('stores the negated value for --no-<name>', () => {
+      expect(parseArguments(['--no-color'], colorSpecs, 'x --help').options).toEqual({ color: 'never' });
+    });
+
+    it('rejects --no-<name> without a negated value', () => {
+      expect(() => parseArguments(['--no-verbose'], colorSpecs, 'x --help')).toThrow("unknown option '--no-verbose'");
+    });
+  });
 });
 
 describe('editDistance and closestMatch', () => {
@@ -467,8 +621,10 @@ describe('built CLI', () => {
     execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'pipe', timeout: 180_000 });
   }, 200_000);
 
-  function runBuilt(args: readonly string[], cwd = REPO_ROOT): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, [BUILT_CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  /** Runs the built CLI with the colour variables of this process removed, then `env` added. */
+  function runBuilt(args: readonly string[], cwd = REPO_ROOT, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !COLOR_VARIABLES.includes(name)));
+    const result = spawnSync(process.execPath, [BUILT_CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...inherited, ...env } });
 
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
@@ -480,6 +636,16 @@ describe('built CLI', () => {
     expect(result.status).toBe(0);
     expect(names).toHaveLength(9);
     expect(names).toEqual(NAMES);
+  });
+
+  it('colours a pipe only when FORCE_COLOR asks', () => {
+    const model = diagramNamed('ml-pipeline').model;
+    const forced = runBuilt(['course', 'ml-pipeline'], REPO_ROOT, { FORCE_COLOR: '2' });
+    const plain = runBuilt(['course', 'ml-pipeline'], REPO_ROOT, { TERM: 'xterm-256color', COLORTERM: 'truecolor' });
+
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toBe(`${renderDiagram(model, { color: 256 })}\n`);
+    expect(plain.stdout).toBe(`${renderDiagram(model)}\n`);
   });
 
   it('renders ml-pipeline like the library', () => {

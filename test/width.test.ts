@@ -1,5 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { courseDiagrams } from '../src/course/index.js';
 import {
@@ -16,8 +14,8 @@ import {
 } from '../src/index.js';
 import type { DiagramNode } from '../src/index.js';
 import { displayWidth } from '../src/text/width.js';
+import { expectGolden } from './support/golden.js';
 
-const UPDATE = process.env.UPDATE_FIXTURES === '1';
 const WIDTHS = [120, 100, 80, 72, 60, 40] as const;
 
 function widestLine(rendered: string): number {
@@ -75,14 +73,7 @@ describe('course diagrams in a width budget', () => {
 describe('course golden files at 60 columns', () => {
   for (const diagram of courseDiagrams) {
     it(diagram.name, () => {
-      const rendered = renderDiagram(diagram.model, { width: 60 });
-      const path = fileURLToPath(new URL(`../fixtures/width-60/${diagram.name}.txt`, import.meta.url));
-      if (UPDATE) {
-        writeFileSync(path, `${rendered}\n`);
-      }
-
-      expect(existsSync(path), `missing golden file ${path}; run npm run fixtures:update and review it`).toBe(true);
-      expect(rendered).toBe(readFileSync(path, 'utf8').slice(0, -1));
+      expectGolden(`width-60/${diagram.name}.txt`, renderDiagram(diagram.model, { width: 60 }));
     });
   }
 });

@@ -28,6 +28,10 @@ const EXIT_STATUS_ROWS: readonly (readonly [string, string])[] = [
 ];
 
 const ENVIRONMENT_ROWS: readonly (readonly [string, string])[] = [
+  ['NO_COLOR', 'When set and not empty, turn off colour unless --color or FORCE_COLOR asks for it'],
+  ['FORCE_COLOR', 'Colour without a terminal: 1, true or empty for 16 colours, 2 for 256, 3 for truecolor, other values for none'],
+  ['COLORTERM', 'truecolor or 24bit selects truecolor'],
+  ['TERM', 'A name containing 256color selects 256 colours; dumb turns colour off'],
   ['TERMDIAGRAM_DEBUG=1', 'Print the stack trace of an internal error'],
 ];
 
@@ -53,18 +57,37 @@ export function formatCommandHelp(command: CommandSpec): string {
   return [usageLines.join(''), `${command.description}\n`, `Options:\n${formatOptions(command.options)}`].join('\n');
 }
 
+/** Formats one row per option, and a `--no-<name>` row after each option that has one. */
 function formatOptions(options: readonly OptionSpec[]): string {
-  const rows = options.map((option) => [formatOptionLabel(option), formatOptionDescription(option)] as const);
+  const rows = options.flatMap((option) => {
+    const row = [formatOptionLabel(option), formatOptionDescription(option)] as const;
+    if (option.negatedValue === undefined) {
+      return [row];
+    }
+
+    return [row, [`    --no-${option.name}`, `The same as --${option.name}=${option.negatedValue}`] as const];
+  });
 
   return formatColumns(rows, '  ');
 }
 
-/** Formats `-h, --help` or `    --width N`, indenting long-only options so the long names line up. */
+/** Formats `-h, --help`, `    --width N` or `    --color[=WHEN]`, indenting long-only options so the long names line up. */
 function formatOptionLabel(option: OptionSpec): string {
   const shortPart = option.short === undefined ? '    ' : `-${option.short}, `;
-  const valuePart = option.type === 'string' ? ` ${option.valueName ?? 'VALUE'}` : '';
 
-  return `${shortPart}--${option.name}${valuePart}`;
+  return `${shortPart}--${option.name}${formatValuePart(option)}`;
+}
+
+function formatValuePart(option: OptionSpec): string {
+  const valueName = option.valueName ?? 'VALUE';
+  switch (option.type) {
+    case 'boolean':
+      return '';
+    case 'string':
+      return ` ${valueName}`;
+    case 'optional-string':
+      return `[=${valueName}]`;
+  }
 }
 
 function formatOptionDescription(option: OptionSpec): string {

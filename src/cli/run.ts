@@ -3,7 +3,7 @@ import { courseCommand } from './course.js';
 import { formatCommandHelp, formatGlobalHelp, GLOBAL_OPTIONS, PROGRAM_NAME } from './help.js';
 import { asksForHelp, isOption, parseArguments } from './parse.js';
 import { formatSuggestion } from './suggest.js';
-import { type CliContext, type CliIo, type CommandResult, type CommandSpec, ExitCode, RenderError, UsageError } from './types.js';
+import { type CliContext, type CliIo, type CommandHost, type CommandResult, type CommandSpec, ExitCode, RenderError, UsageError } from './types.js';
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [courseCommand];
@@ -16,7 +16,7 @@ export const COMMANDS: readonly CommandSpec[] = [courseCommand];
  */
 export function runCli(argv: readonly string[], io: CliIo, context: CliContext): ExitCode {
   try {
-    const result = dispatch(argv, context);
+    const result = dispatch(argv, context, io);
     if (result.stdout !== '') {
       io.stdout(result.stdout);
     }
@@ -27,7 +27,7 @@ export function runCli(argv: readonly string[], io: CliIo, context: CliContext):
   }
 }
 
-function dispatch(argv: readonly string[], context: CliContext): CommandResult {
+function dispatch(argv: readonly string[], context: CliContext, host: CommandHost): CommandResult {
   const commandIndex = argv.findIndex((arg) => !isOption(arg));
   const globalArgs = commandIndex === -1 ? argv : argv.slice(0, commandIndex);
 
@@ -47,17 +47,17 @@ function dispatch(argv: readonly string[], context: CliContext): CommandResult {
 
   const command = findCommand(commandName);
 
-  return runCommand(command, argv.slice(commandIndex + 1), context);
+  return runCommand(command, argv.slice(commandIndex + 1), context, host);
 }
 
-function runCommand(command: CommandSpec, args: readonly string[], context: CliContext): CommandResult {
+function runCommand(command: CommandSpec, args: readonly string[], context: CliContext, host: CommandHost): CommandResult {
   if (asksForHelp(args)) {
     return printed(formatCommandHelp(command));
   }
 
   const parsed = parseArguments(args, command.options, `${command.name} --help`);
 
-  return command.run(parsed, context);
+  return command.run(parsed, context, host);
 }
 
 function findCommand(name: string): CommandSpec {

@@ -12,7 +12,7 @@ export interface CliIo {
   readonly isTTY: boolean;
 }
 
-/** What a command may read about its process: the environment and whether standard output is a terminal. */
+/** The part of `CliIo` that a command may read: the environment and whether standard output is a terminal. */
 export type CommandHost = Pick<CliIo, 'env' | 'isTTY'>;
 
 /** The data the commands work on, passed in so that tests can substitute their own. */

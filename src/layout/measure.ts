@@ -79,7 +79,7 @@ function measureNode(node: DiagramNode, path: string, context: MeasureContext): 
     case 'tag':
       return { width: text.line(node.text).width + 2 + 2 * (node.padding ?? 0), height: 1 };
     case 'rule':
-      return { width: ruleWidth(node, text), height: 1 };
+      return { width: ruleWidth(node, text, path), height: 1 };
     case 'spacer':
       return { width: node.width ?? 0, height: node.height ?? 1 };
     case 'bar':
@@ -103,14 +103,20 @@ function measureChildren(node: { readonly children: readonly DiagramNode[] }, pa
   return node.children.map((child, index) => measure(child, joinPath(joinPath(path, 'children'), index), context));
 }
 
-function ruleWidth(rule: RuleNode, text: Typesetter): number {
-  if (typeof rule.width === 'number') {
-    return rule.width;
+function ruleWidth(rule: RuleNode, text: Typesetter, path: string): number {
+  const captionWidth = rule.caption === undefined ? 0 : text.line(rule.caption).width + 2 * CAPTION_MARGIN + 2;
+  if (typeof rule.width !== 'number') {
+    return Math.max(1, captionWidth);
+  }
+  if (rule.width < captionWidth) {
+    throw new DiagramError(
+      'does-not-fit',
+      joinPath(path, 'width'),
+      `the rule is ${rule.width} cells wide but its caption needs ${captionWidth}; raise width to ${captionWidth} or use 'full'`,
+    );
   }
 
-  const captionWidth = rule.caption === undefined ? 0 : text.line(rule.caption).width + 2 * CAPTION_MARGIN + 2;
-
-  return Math.max(1, captionWidth);
+  return rule.width;
 }
 
 export function barLabelWidth(bar: BarNode, text: Typesetter): number {
@@ -221,7 +227,7 @@ function measureBox(box: BoxNode, path: string, context: MeasureContext): Size {
   const dividers = box.divided ? Math.max(0, children.length - 1) : 0;
   const contentWidth = Math.max(0, ...children.map((child) => child.width));
   const contentHeight = sum(children.map((child) => child.height)) + dividers;
-  const titleWidth = box.title === undefined ? 0 : context.text.line(box.title).width + TITLE_FRAME;
+  const titleWidth = box.title === undefined || box.title === '' ? 0 : context.text.line(box.title).width + TITLE_FRAME;
 
   const naturalWidth = Math.max(contentWidth + frame.left + frame.right, titleWidth, box.minWidth ?? 0);
   const naturalHeight = Math.max(contentHeight + frame.top + frame.bottom, box.minHeight ?? 0);

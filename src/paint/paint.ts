@@ -1,5 +1,5 @@
-import { Side, Weight, weightOf, withArm } from '../canvas/arms.js';
-import { Canvas } from '../canvas/canvas.js';
+import { Side, Weight, hasHorizontal, hasVertical, weightOf, withArm } from '../canvas/arms.js';
+import { Canvas, CellKind } from '../canvas/canvas.js';
 import { DiagramError } from '../errors.js';
 import { SPARK_LEVELS, SymbolCode, sparkSymbol } from '../canvas/glyphs.js';
 import { PERCENT_WIDTH, BAR_MAX, BAR_WIDTH } from '../layout/defaults.js';
@@ -70,8 +70,28 @@ export function paintAll(root: PlacedNode, routes: readonly Route[], options: Pa
       writeLine(painter, route.label.at.x, route.label.at.y, route.label.text, styleFor(painter, route.role ?? 'label', route.style));
     }
   }
+  paintTitles(painter, root);
 
   return canvas;
+}
+
+/** Paints box titles last, so a connector that joins a top border never cuts through its title. */
+function paintTitles(parent: Painter, placed: PlacedNode): void {
+  const node = placed.node;
+  const painter = withNode(parent, node);
+  if (node.kind === 'box' && node.title !== undefined && node.title !== '' && (node.border ?? 'light') !== 'none') {
+    const rect = placed.rect;
+    const room = rect.width - 4;
+    const anchor = node.titleAlign === 'center' ? 'center' : node.titleAlign === 'right' ? 'end' : 'start';
+    const width = painter.options.text.line(node.title).width + 2;
+    writeFramed(painter, rect.x + 2 + alignOffset(room, width, anchor), rect.y, [' ', node.title, ' '], styleFor(painter, 'title', node.style));
+  }
+
+  for (const part of [placed.source, ...placed.children, placed.sink]) {
+    if (part !== undefined) {
+      paintTitles(painter, part);
+    }
+  }
 }
 
 /** The rectangle holding the layout and every route cell, arrowhead and label. */
@@ -113,7 +133,7 @@ function paintNode(parent: Painter, placed: PlacedNode): void {
       break;
     case 'tag': {
       const padding = ' '.repeat(node.padding ?? 0);
-      writeLine(painter, rect.x, rect.y, `[${padding}${node.text}${padding}]`, styleFor(painter, 'label', own));
+      writeFramed(painter, rect.x, rect.y, [`[${padding}`, node.text, `${padding}]`], styleFor(painter, 'label', own));
       break;
     }
     case 'rule':
@@ -152,6 +172,17 @@ function withNode(parent: Painter, node: DiagramNode): Painter {
 
 export function writeLine(painter: Painter, x: number, y: number, text: string, style: Style | undefined): number {
   return painter.canvas.writeText(x, y, painter.options.text.line(text).glyphs, style, painter.link);
+}
+
+/**
+ * Writes a label between frame pieces, such as the brackets of a tag,
+ * typesetting each piece alone so tab stops count from the label's start.
+ */
+function writeFramed(painter: Painter, x: number, y: number, pieces: readonly [string, string, string], style: Style | undefined): void {
+  let column = x;
+  for (const piece of pieces) {
+    column = writeLine(painter, column, y, piece, style);
+  }
 }
 
 function paintText(painter: Painter, rect: Rect, text: string, align: HorizontalAlign, style: Style | undefined): void {
@@ -196,14 +227,6 @@ function paintBox(painter: Painter, placed: PlacedNode, box: BoxNode): void {
       canvas.horizontalLine(rect.x, lastX, y, dividerWeight, style);
     }
   }
-
-  if (box.title !== undefined) {
-    const label = ` ${box.title} `;
-    const room = rect.width - 4;
-    const anchor = box.titleAlign === 'center' ? 'center' : box.titleAlign === 'right' ? 'end' : 'start';
-    const width = painter.options.text.line(label).width;
-    writeLine(painter, rect.x + 2 + alignOffset(room, width, anchor), rect.y, label, styleFor(painter, 'title', box.style));
-  }
 }
 
 function paintSymbolBorder(canvas: Canvas, rect: Rect, border: 'shade' | 'ascii', style: number): void {
@@ -228,12 +251,39 @@ function paintRule(painter: Painter, rect: Rect, rule: RuleNode): void {
     return;
   }
 
-  painter.canvas.horizontalLine(rect.x, right(rect) - 1, rect.y, weightOf(rule.line ?? 'light'), styleIdFor(painter, 'border', rule.style));
+  const canvas = painter.canvas;
+  const weight = weightOf(rule.line ?? 'light');
+  const style = styleIdFor(painter, 'border', rule.style);
+  // A rule between two vertical borders joins both, so `│──│` draws as `├──┤`.
+  // Joining only one would leave a line that leaves a joint and ends in the open.
+  drawFreeLine(canvas, rect.x, right(rect) - 1, rect.y, weight, style);
   if (rule.caption !== undefined) {
-    const label = ` ${rule.caption} `;
-    const width = painter.options.text.line(label).width;
-    writeLine(painter, rect.x + alignOffset(rect.width, width, 'center'), rect.y, label, styleFor(painter, 'title', rule.style));
+    const width = painter.options.text.line(rule.caption).width + 2;
+    writeFramed(painter, rect.x + alignOffset(rect.width, width, 'center'), rect.y, [' ', rule.caption, ' '], styleFor(painter, 'title', rule.style));
   }
+}
+
+/**
+ * Draws a horizontal line that belongs to no joint, such as a rule or a
+ * baseline. Between two vertical borders it joins both, so `│──│` draws as
+ * `├──┤`. Against a border on one side only it stops a cell short there,
+ * because joining would leave a line that leaves a joint and ends in the open.
+ */
+function drawFreeLine(canvas: Canvas, x0: number, x1: number, y: number, weight: Weight, style: number): void {
+  const touchesLeft = isVerticalLine(canvas, x0 - 1, y);
+  const touchesRight = isVerticalLine(canvas, x1 + 1, y);
+  const joins = touchesLeft && touchesRight;
+  const start = joins ? x0 - 1 : touchesLeft ? x0 + 1 : x0;
+  const end = joins ? x1 + 1 : touchesRight ? x1 - 1 : x1;
+  if (start <= end) {
+    canvas.horizontalLine(start, end, y, weight, style);
+  }
+}
+
+function isVerticalLine(canvas: Canvas, x: number, y: number): boolean {
+  const inside = x >= canvas.originX && x < canvas.originX + canvas.width && y >= canvas.originY && y < canvas.originY + canvas.height;
+
+  return inside && canvas.kindAt(x, y) === CellKind.Line && hasVertical(canvas.armsAt(x, y)) && !hasHorizontal(canvas.armsAt(x, y));
 }
 
 /** Draws `label [████░░░░] 40%`; the fill is the value's share of the width, rounded to the nearest cell. */
@@ -334,8 +384,9 @@ function paintLineCurve(canvas: Canvas, rect: Rect, curve: CurveNode, plot: Line
   const levels = curve.values.map((value) => levelOf(value, plot.scale, plot.rows));
   const rowOf = (level: number): number => rect.y + plot.rows - 1 - level;
   const margin = curve.margin ?? 0;
-  canvas.horizontalLine(plot.originX - margin, plot.originX + curve.values.length - 1 + margin, rowOf(0), Weight.Light, plot.style);
+  drawFreeLine(canvas, plot.originX - margin, plot.originX + curve.values.length - 1 + margin, rowOf(0), Weight.Light, plot.style);
 
+  const flats: Point[] = [];
   levels.forEach((level, index) => {
     const x = plot.originX + index;
     const next = levels[index + 1];
@@ -349,17 +400,65 @@ function paintLineCurve(canvas: Canvas, rect: Rect, curve: CurveNode, plot: Line
         canvas.setSymbol(x, rowOf(step), SymbolCode.SlopeDown, plot.style);
       }
     } else if (level > 0) {
-      canvas.addArms(x, rowOf(level), withArm(withArm(0, Side.Left, Weight.Light), Side.Right, Weight.Light), plot.style);
+      flats.push({ x, y: rowOf(level) });
     }
   });
+
+  // Flat stretches above the baseline are lines too, drawn run by run so their ends keep clear of borders.
+  let runStart = 0;
+  flats.forEach((cell, index) => {
+    const next = flats[index + 1];
+    if (next === undefined || next.y !== cell.y || next.x !== cell.x + 1) {
+      const first = flats[runStart] ?? cell;
+      drawFreeLine(canvas, first.x, cell.x, cell.y, Weight.Light, plot.style);
+      runStart = index + 1;
+    }
+  });
+}
+
+/**
+ * The cell behind a route's free vertical end, when it holds a horizontal
+ * line: a border, rule or baseline of a node the route leaves or enters.
+ * The route joins it there, so `│` under `─` becomes `┬` instead of an open joint.
+ */
+function crossedLineBehind(canvas: Canvas, end: Point, next: Point | undefined): Point | undefined {
+  if (next === undefined) {
+    return undefined;
+  }
+  const behind = { x: 2 * end.x - next.x, y: 2 * end.y - next.y };
+  if (behind.x < canvas.originX || behind.y < canvas.originY || behind.x >= canvas.originX + canvas.width || behind.y >= canvas.originY + canvas.height) {
+    return undefined;
+  }
+  if (canvas.kindAt(behind.x, behind.y) !== CellKind.Line || canvas.kindAt(end.x, end.y) === CellKind.Line) {
+    return undefined;
+  }
+  // Only a vertical end joins: a horizontal end beside a node keeps its blank margin, and a bus ends where its last stem is.
+  const vertical = behind.x === end.x;
+
+  return vertical && hasHorizontal(canvas.armsAt(behind.x, behind.y)) ? behind : undefined;
 }
 
 function paintRouteLine(painter: Painter, route: Route): void {
   const cells = route.cells;
   const style = styleIdFor(painter, route.role ?? 'arrow', route.style);
+  const first = cells[0];
+  const last = cells[cells.length - 1];
+  const startJoint = first !== undefined && route.startToward === undefined ? crossedLineBehind(painter.canvas, first, cells[1] ?? route.endToward) : undefined;
+  const endJoint = last !== undefined && route.endToward === undefined ? crossedLineBehind(painter.canvas, last, cells[cells.length - 2] ?? route.startToward) : undefined;
+  for (const [joint, end] of [[startJoint, first], [endJoint, last]] as const) {
+    if (joint !== undefined && end !== undefined) {
+      painter.canvas.addArms(joint.x, joint.y, withArm(0, sideToward(joint, end), route.weight), style);
+    }
+  }
   cells.forEach((cell, index) => {
     let arms = 0;
     const neighbours = [cells[index - 1], cells[index + 1]];
+    if (index === 0 && startJoint !== undefined) {
+      neighbours.push(startJoint);
+    }
+    if (index === cells.length - 1 && endJoint !== undefined) {
+      neighbours.push(endJoint);
+    }
     if (index === 0 && route.startToward !== undefined) {
       neighbours.push(route.startToward);
     }

@@ -47,7 +47,7 @@ export function connect(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstac
 export function clearStraightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route | undefined {
   const straight = spec.exitSides === undefined && spec.entrySides === undefined ? straightRoute(from, to, spec) : undefined;
 
-  return straight !== undefined && isClear(straight, from, to, obstacles, occupancy) ? straight : undefined;
+  return straight !== undefined && isClear(straight, spec, from, to, obstacles, occupancy) ? straight : undefined;
 }
 
 /** Connects two siblings of a chain, which face each other by construction. */
@@ -55,14 +55,22 @@ export function connectNeighbours(from: PlacedNode, to: PlacedNode, spec: LinkSp
   return straightRoute(from, to, spec) ?? searchRoute(from, to, spec, obstacles, occupancy);
 }
 
-/** Whether a straight route crosses no node and runs along or ends on no earlier route. */
-function isClear(route: Route, from: PlacedNode, to: PlacedNode, obstacles: ObstacleIndex, occupancy: Occupancy): boolean {
+/** Whether a straight route and its label cross no node and run along or end on no earlier route. */
+function isClear(route: Route, spec: LinkSpec, from: PlacedNode, to: PlacedNode, obstacles: ObstacleIndex, occupancy: Occupancy): boolean {
   if (obstacles.blocking(routeArea(route), [from, to]).length > 0) {
     return false;
   }
   const outside = route.cells.filter((cell) => !insideRect(from.rect, cell) && !insideRect(to.rect, cell));
+  const label = route.label;
+  const labelCells: Point[] = [];
+  for (let offset = 0; label !== undefined && offset < (spec.labelWidth ?? 0); offset += 1) {
+    labelCells.push({ x: label.at.x + offset, y: label.at.y });
+  }
+  if (label !== undefined && obstacles.blocking({ x: label.at.x, y: label.at.y, width: Math.max(1, spec.labelWidth ?? 0), height: 1 }, []).length > 0) {
+    return false;
+  }
 
-  return [...outside, ...route.heads.map((head) => head.at)].every((cell) => occupancy.at(cell) === Occupant.Free);
+  return [...outside, ...labelCells, ...route.heads.map((head) => head.at)].every((cell) => occupancy.at(cell) === Occupant.Free);
 }
 
 function insideRect(rect: Rect, point: Point): boolean {

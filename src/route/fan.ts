@@ -1,8 +1,13 @@
 import { Side, type Weight } from '../canvas/arms.js';
 import { arrowToward } from '../canvas/glyphs.js';
-import { bottom } from '../layout/geometry.js';
+import { alignOffset, bottom } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import { type PlacedNode, centerX } from '../layout/place.js';
+import type { BarNode, DiagramNode } from '../model.js';
+import { BAR_WIDTH } from '../layout/defaults.js';
+import { barLabelWidth } from '../layout/measure.js';
+import type { Glyph, Typesetter } from '../text/typeset.js';
+import { drawsNothing } from '../validate-links.js';
 import type { Point, Route } from './types.js';
 
 /**
@@ -10,7 +15,7 @@ import type { Point, Route } from './types.js';
  * each fanned node, then from each fanned node down to a second bus and on to
  * the sink. Joints form where the stems meet the bus and the borders.
  */
-export function fanRoutes(fan: PlacedNode, weight: Weight): Route[] {
+export function fanRoutes(fan: PlacedNode, weight: Weight, text: Typesetter): Route[] {
   const routes: Route[] = [];
   const nodes = fan.children;
   const rowTop = Math.min(...nodes.map((node) => node.rect.y));
@@ -18,8 +23,9 @@ export function fanRoutes(fan: PlacedNode, weight: Weight): Route[] {
 
   if (fan.source !== undefined) {
     const busY = rowTop - 3;
-    routes.push(stem(fan.source, busY, weight));
-    routes.push(bus([fan.source, ...nodes].map((node) => centerX(node.rect)), busY, weight));
+    const start = stemStart(fan.source, text);
+    routes.push(stem(start, busY, weight));
+    routes.push(bus([start.x, ...nodes.map((node) => centerX(node.rect))], busY, weight));
     for (const node of nodes) {
       routes.push(drop({ x: centerX(node.rect), y: busY }, rowTop - 2, weight));
     }
@@ -27,22 +33,125 @@ export function fanRoutes(fan: PlacedNode, weight: Weight): Route[] {
 
   if (fan.sink !== undefined) {
     const busY = rowBottom + 1;
-    for (const node of nodes) {
-      routes.push(stem(node, busY, weight));
+    const starts = nodes.map((node) => stemStart(node, text));
+    for (const start of starts) {
+      routes.push(stem(start, busY, weight));
     }
-    routes.push(bus([fan.sink, ...nodes].map((node) => centerX(node.rect)), busY, weight));
+    routes.push(bus([centerX(fan.sink.rect), ...starts.map((start) => start.x)], busY, weight));
     routes.push(drop({ x: centerX(fan.sink.rect), y: busY }, busY + 1, weight));
   }
 
   return routes;
 }
 
-/** A vertical line from the bottom of a node, or its bottom border, down to a bus row. */
-function stem(node: PlacedNode, busY: number, weight: Weight): Route {
-  const x = centerX(node.rect);
-  const startY = joinsBorder(node.node) ? bottom(node.rect) - 1 : bottom(node.rect);
+/**
+ * Where a stem leaves a node: on its bottom border for a box, otherwise just
+ * under the node's last drawn character nearest its center, so the stem
+ * touches the text instead of starting under a blank cell.
+ */
+function stemStart(node: PlacedNode, text: Typesetter): Point {
+  const rect = node.rect;
+  if (joinsBorder(node.node)) {
+    return { x: centerX(rect), y: bottom(rect) - 1 };
+  }
 
-  return { cells: verticalCells(x, startY, busY), weight, heads: [] };
+  if (node.sink !== undefined) {
+    return stemStart(node.sink, text);
+  }
+  const containers = new Set(['row', 'column', 'grid', 'box', 'fan']);
+  if (containers.has(node.node.kind) && node.children.length > 0) {
+    // The stem starts under the child that reaches lowest, the one nearest the center among equals.
+    const drawn = node.children.filter((child) => child.rect.width > 0 && child.rect.height > 0 && !drawsNothing(child.node));
+    const lowest = Math.max(...drawn.map((child) => bottom(child.rect)));
+    const center = centerX(rect);
+    const candidates = drawn.filter((child) => bottom(child.rect) === lowest);
+    const nearest = candidates.reduce<PlacedNode | undefined>(
+      (best, child) => (best === undefined || Math.abs(centerX(child.rect) - center) < Math.abs(centerX(best.rect) - center) ? child : best),
+      undefined,
+    );
+    if (nearest !== undefined) {
+      return stemStart(nearest, text);
+    }
+  }
+
+  const lines = labelLines(node.node, text);
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const line = lines[index];
+    if (line === undefined) {
+      continue;
+    }
+    const left = rect.x + alignOffset(rect.width, line.width, line.align);
+    const columns = drawnColumns(line.glyphs, left);
+    if (columns.length > 0) {
+      const center = centerX(rect);
+      const nearest = columns.reduce((best, column) => (Math.abs(column - center) < Math.abs(best - center) ? column : best));
+
+      return { x: nearest, y: rect.y + index + 1 };
+    }
+  }
+
+  return { x: centerX(rect), y: bottom(rect) };
+}
+
+interface LabelLine {
+  readonly glyphs: readonly Glyph[];
+  readonly width: number;
+  readonly align: 'start' | 'center' | 'end';
+}
+
+/** The drawn lines of a text or tag node, with their alignment; none for other kinds. */
+function labelLines(node: DiagramNode, text: Typesetter): LabelLine[] {
+  if (node.kind === 'text') {
+    const align = node.align === 'center' ? 'center' : node.align === 'right' ? 'end' : 'start';
+
+    return text.lines(node.text).map((line) => ({ ...line, align }));
+  }
+  if (node.kind === 'tag') {
+    const line = text.line(node.text);
+    const bracket = { text: '[', width: 1 };
+
+    return [{ glyphs: [bracket, ...line.glyphs, bracket], width: line.width + 2 + 2 * (node.padding ?? 0), align: 'center' }];
+  }
+
+  if (node.kind === 'bar') {
+    return [barLine(node, text)];
+  }
+
+  return [];
+}
+
+/** A bar's drawn row as glyphs: the label padded to its column, the bracketed cells and the percentage. */
+function barLine(bar: BarNode, text: Typesetter): LabelLine {
+  const blank = { text: ' ', width: 1 };
+  const mark = { text: '#', width: 1 };
+  const label = bar.label === undefined ? [] : text.line(bar.label).glyphs;
+  const labelWidth = barLabelWidth(bar, text);
+  const used = label.reduce((total, glyph) => total + glyph.width, 0);
+  const padding = labelWidth > 0 ? Array.from({ length: labelWidth - used + 1 }, () => blank) : [];
+  const cells = Array.from({ length: (bar.width ?? BAR_WIDTH) + 2 }, () => mark);
+  const percent = bar.percent === false ? [] : [blank, mark, mark, mark, mark];
+  const glyphs = [...label, ...padding, ...cells, ...percent];
+
+  return { glyphs, width: glyphs.reduce((total, glyph) => total + glyph.width, 0), align: 'start' };
+}
+
+/** Columns of the glyphs that draw something, for a line starting at `left`. */
+function drawnColumns(glyphs: readonly Glyph[], left: number): number[] {
+  const columns: number[] = [];
+  let column = left;
+  for (const glyph of glyphs) {
+    if (glyph.text.trim() !== '') {
+      columns.push(column);
+    }
+    column += glyph.width;
+  }
+
+  return columns;
+}
+
+/** A vertical line from `start` down to a bus row. */
+function stem(start: Point, busY: number, weight: Weight): Route {
+  return { cells: verticalCells(start.x, start.y, busY), weight, heads: [] };
 }
 
 function bus(xs: readonly number[], y: number, weight: Weight): Route {

@@ -35,7 +35,8 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
       chainRoutes(placed, node.chain, obstacles, occupancy).forEach(add);
     }
     if (node.kind === 'fan') {
-      fanRoutes(placed, weightOf(node.line ?? 'light')).forEach(add);
+      [placed.source, ...placed.children, placed.sink].forEach((part) => part !== undefined && assertDrawable(part, part.path));
+      fanRoutes(placed, weightOf(node.line ?? 'light'), text).forEach(add);
     }
     if (node.kind === 'row' || node.kind === 'column' || node.kind === 'grid') {
       node.connectors?.forEach((connector, index) => {
@@ -64,6 +65,20 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   }
 
   return routes;
+}
+
+/** Rejects a link to a node that takes no cells, which would leave its line ending nowhere. */
+function assertDrawable(placed: PlacedNode, path: string): void {
+  if (placed.node.kind === 'spacer') {
+    throw new DiagramError('invalid-model', path, 'this spacer is linked by an arrow, but a spacer draws nothing for the arrow to point at; link a node that draws something');
+  }
+  if (placed.rect.width === 0 || placed.rect.height === 0) {
+    throw new DiagramError(
+      'invalid-model',
+      path,
+      `this node is linked by an arrow but takes no cells (${placed.rect.width}x${placed.rect.height}); give it content or remove the link`,
+    );
+  }
 }
 
 function walk(placed: PlacedNode, visit: (placed: PlacedNode) => void): void {
@@ -128,6 +143,8 @@ function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: O
     const from = children[index - 1];
     const to = children[index];
     if (from !== undefined && to !== undefined) {
+      assertDrawable(from, from.path);
+      assertDrawable(to, to.path);
       routes.push(connectNeighbours(from, to, spec, obstacles, occupancy));
     }
   }
@@ -145,6 +162,8 @@ interface Link {
 function resolveConnector(connector: Connector, path: string, byId: ReadonlyMap<string, PlacedNode>, text: Typesetter): Link {
   const from = lookup(byId, connector.from, joinPath(path, 'from'));
   const to = lookup(byId, connector.to, joinPath(path, 'to'));
+  assertDrawable(from, joinPath(path, 'from'));
+  assertDrawable(to, joinPath(path, 'to'));
   if (from === to) {
     throw new DiagramError('invalid-model', joinPath(path, 'to'), `the connector starts and ends at '${connector.from}'; connect two different nodes`);
   }

@@ -56,8 +56,13 @@ export function controlPicture(character: string): string {
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** A symbol that is text by default, made emoji by U+FE0F, and maybe a keycap: `⚠️`, `©️`, `1️⃣`. */
-const TEXT_DEFAULT_EMOJI = /^(\P{Emoji_Presentation})\ufe0f(\u20e3?)$/u;
+/**
+ * A symbol that is text by default, made emoji by U+FE0F, and maybe a keycap:
+ * `⚠️`, `©️`, `1️⃣`. The text policy keeps only the symbol: a keycap's
+ * enclosing mark goes too, because string-width counts `1` + U+20E3 two
+ * columns while terminals draw it in one.
+ */
+const TEXT_DEFAULT_EMOJI = /^(\P{Emoji_Presentation})\ufe0f\u20e3?$/u;
 
 /**
  * Turns label text into lines of glyphs with widths, by one policy shared by
@@ -164,7 +169,7 @@ export class Typesetter {
   private segment(text: string, style: Style | undefined, link: string | undefined): Glyph[] {
     const glyphs: Glyph[] = [];
     for (const { segment } of segmenter.segment(text.replace(INVISIBLE, ''))) {
-      const shown = this.policy.emoji === 'text' ? segment.replace(TEXT_DEFAULT_EMOJI, '$1$2') : segment;
+      const shown = this.policy.emoji === 'text' ? segment.replace(TEXT_DEFAULT_EMOJI, '$1') : segment;
       const width = Math.min(2, stringWidth(shown));
       if (width === 0) {
         continue;
@@ -188,8 +193,9 @@ function readTrustedEscape(line: string, start: number): TrustedEscape | undefin
     return { kind: 'sgr', params: sgr[1] ?? '', end: start + sgr[0].length };
   }
 
+  // The target may hold no control character, C0 or C1, so a link cannot smuggle a command to the terminal.
   // eslint-disable-next-line no-control-regex -- escape sequences start with ESC and end with BEL or ESC \\
-  const osc = /^\u001b\]8;[^;\u0007\u001b]*;([^\u0007\u001b]*)(\u0007|\u001b\\)/.exec(line.slice(start, start + 4096));
+  const osc = /^\u001b\]8;[^;\u0000-\u001f\u007f-\u009f]*;([^\u0000-\u001f\u007f-\u009f]*)(\u0007|\u001b\\)/.exec(line.slice(start, start + 4096));
   if (osc !== null) {
     return { kind: 'link', uri: osc[1] ?? '', end: start + osc[0].length };
   }

@@ -1,0 +1,109 @@
+/**
+ * Cold start and size: CLI wall time, import time in a fresh process, the
+ * packed size, and the minified bundle size of termdiagram and its peers.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { median } from './stats.mjs';
+
+/**
+ * Measures the wall time of each command `count` times, alternating between
+ * them so drift in machine load affects both alike. Returns the median
+ * milliseconds per command.
+ */
+function medianWallTimes(commands, count) {
+  const times = commands.map(() => []);
+
+  for (let round = 0; round < count; round += 1) {
+    commands.forEach(({ args }, index) => {
+      const start = performance.now();
+      const child = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+      const elapsed = performance.now() - start;
+
+      if (child.status !== 0) {
+        throw new Error(`node ${args.join(' ')} exited with ${child.status ?? child.signal}: ${child.stderr.toString().trim()}`);
+      }
+      times[index].push(elapsed);
+    });
+  }
+
+  return times.map(median);
+}
+
+/** Median wall time of `node dist/cli.js course --all` and of `node -e 0`. */
+export function measureCliStart(cliPath, count) {
+  const [cliMs, nodeMs] = medianWallTimes(
+    [{ args: [cliPath, 'course', '--all'] }, { args: ['-e', '0'] }],
+    count,
+  );
+
+  return { cliMs, nodeMs, ratio: cliMs / nodeMs };
+}
+
+/**
+ * Median time of `await import(url)` measured inside a fresh process, for
+ * each `{ name, url }`. Process start-up is not included.
+ */
+export function measureImportTimes(modules, count) {
+  const times = modules.map(() => []);
+
+  for (let round = 0; round < count; round += 1) {
+    modules.forEach(({ url }, index) => {
+      const script = `const start = performance.now(); await import(${JSON.stringify(url)}); process.stdout.write(String(performance.now() - start));`;
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+
+      if (child.status !== 0) {
+        throw new Error(`importing ${url} failed with exit code ${child.status}: ${child.stderr.trim()}`);
+      }
+      times[index].push(Number(child.stdout));
+    });
+  }
+
+  return modules.map(({ name }, index) => ({ name, ms: median(times[index]) }));
+}
+
+/** Tarball and unpacked size that `npm pack --dry-run --json` reports for a package directory. */
+export function measurePackedSize(packageDir) {
+  const child = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: packageDir, encoding: 'utf8' });
+  if (child.status !== 0) {
+    throw new Error(`npm pack --dry-run failed in ${packageDir}: ${child.stderr.trim()}`);
+  }
+
+  const [entry] = JSON.parse(child.stdout);
+
+  return { packedBytes: entry.size, unpackedBytes: entry.unpackedSize };
+}
+
+/** Size of the entry module bundled with its dependencies by esbuild, minified, and gzipped. */
+export async function measureBundleSize(entryPath) {
+  const result = await build({
+    entryPoints: [entryPath],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
+  const contents = result.outputFiles[0].contents;
+
+  return { minifiedBytes: contents.length, gzippedBytes: gzipSync(contents).length };
+}
+
+/** Directory of an installed package, found from its resolved entry module. */
+export function installedPackageDir(name) {
+  let directory = dirname(fileURLToPath(import.meta.resolve(name)));
+  while (!directory.endsWith(join('node_modules', name))) {
+    const parent = dirname(directory);
+    if (parent === directory) {
+      throw new Error(`cannot find the package directory of ${name}`);
+    }
+    directory = parent;
+  }
+
+  return directory;
+}

@@ -1,0 +1,261 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { Weight, parseArms } from '../src/canvas/arms.js';
+import { Canvas, CellKind } from '../src/canvas/canvas.js';
+import { SymbolCode } from '../src/canvas/glyphs.js';
+import { type Glyph, Typesetter } from '../src/text/typeset.js';
+
+/** The default text policy of `renderDiagram`. */
+const typesetter = new Typesetter({ tabWidth: 8, emoji: 'text', trustedLabels: false });
+
+function glyphs(text: string): readonly Glyph[] {
+  return typesetter.line(text).glyphs;
+}
+
+function kindsOfRow(canvas: Canvas, y: number): CellKind[] {
+  const kinds: CellKind[] = [];
+  for (let x = canvas.originX; x < canvas.originX + canvas.width; x += 1) {
+    kinds.push(canvas.kindAt(x, y));
+  }
+
+  return kinds;
+}
+
+const { Empty, Line, Symbol: SymbolCell, Text, Continuation } = CellKind;
+
+describe('Canvas wide graphemes', () => {
+  it('CJK grapheme takes two cells', () => {
+    const canvas = new Canvas(5, 1);
+    const end = canvas.writeText(0, 0, glyphs('漢字'));
+
+    expect(end).toBe(4);
+    expect(kindsOfRow(canvas, 0)).toEqual([Text, Continuation, Text, Continuation, Empty]);
+    expect(canvas.toString('unicode')).toBe('漢字');
+  });
+
+  it.each([
+    ['emoji', '🎉'],
+    ['ZWJ sequence', '👩‍💻'],
+    ['flag', '🇯🇵'],
+  ])('%s takes two cells', (_name, emoji) => {
+    const canvas = new Canvas(4, 1);
+    canvas.writeText(0, 0, glyphs(`${emoji}a`));
+
+    expect(kindsOfRow(canvas, 0)).toEqual([Text, Continuation, Text, Empty]);
+    expect(canvas.toString('unicode')).toBe(`${emoji}a`);
+  });
+
+  it('combining mark stays in one cell', () => {
+    const canvas = new Canvas(3, 1);
+    canvas.writeText(0, 0, glyphs('e\u0301x'));
+
+    expect(kindsOfRow(canvas, 0)).toEqual([Text, Text, Empty]);
+    expect(canvas.toString('unicode')).toBe('e\u0301x');
+  });
+
+  it('serialization keeps columns', () => {
+    const canvas = new Canvas(6, 3);
+    canvas.writeText(0, 0, glyphs('漢字|'));
+    canvas.writeText(0, 1, glyphs('🎉ab|'));
+    canvas.writeText(0, 2, glyphs('abcd|'));
+    const lines = canvas.toString('unicode').split('\n');
+
+    expect(lines).toEqual([
+      '漢字|',
+      '🎉ab|',
+      'abcd|',
+    ]);
+    expect(lines.map((line) => stringWidth(line))).toEqual([5, 5, 5]);
+  });
+
+  it('wide grapheme at last column throws', () => {
+    const canvas = new Canvas(3, 1);
+
+    expect(() => canvas.writeText(2, 0, glyphs('漢'))).toThrow(RangeError);
+  });
+});
+
+describe('Canvas overwriting half a wide grapheme', () => {
+  function cjkCanvas(): Canvas {
+    const canvas = new Canvas(5, 1);
+    canvas.writeText(0, 0, glyphs('漢字'));
+
+    return canvas;
+  }
+
+  it('text on right half clears left', () => {
+    const canvas = cjkCanvas();
+    canvas.writeText(1, 0, glyphs('x'));
+
+    expect(kindsOfRow(canvas, 0)).toEqual([Empty, Text, Text, Continuation, Empty]);
+    expect(canvas.toString('unicode')).toBe(' x字');
+  });
+
+  it('text on left half clears right', () => {
+    const canvas = cjkCanvas();
+    canvas.writeText(2, 0, glyphs('x'));
+
+    expect(kindsOfRow(canvas, 0)).toEqual([Text, Continuation, Text, Empty, Empty]);
+    expect(canvas.toString('unicode')).toBe('漢x');
+  });
+
+  it('wide grapheme over two clears both', () => {
+    const canvas = cjkCanvas();
+    canvas.writeText(1, 0, glyphs('中'));
+
+    expect(kindsOfRow(canvas, 0)).toEqual([Empty, Text, Continuation, Empty, Empty]);
+    expect(canvas.toString('unicode')).toBe(' 中');
+  });
+
+  it('line on right half clears left', () => {
+    const canvas = cjkCanvas();
+    canvas.addArms(1, 0, parseArms('-l-l'));
+
+    expect(kindsOfRow(canvas, 0)).toEqual([Empty, Line, Text, Continuation, Empty]);
+    expect(canvas.toString('unicode')).toBe(' ─字');
+  });
+
+  it('symbol on left half clears right', () => {
+    const canvas = cjkCanvas();
+    canvas.setSymbol(2, 0, SymbolCode.ArrowRight);
+
+    expect(kindsOfRow(canvas, 0)).toEqual([Text, Continuation, SymbolCell, Empty, Empty]);
+    expect(canvas.toString('unicode')).toBe('漢▶');
+  });
+
+  it('serialized width fits the canvas', () => {
+    const canvas = cjkCanvas();
+    canvas.writeText(1, 0, glyphs('中'));
+    canvas.writeText(3, 0, glyphs('ab'));
+
+    expect(canvas.toString('unicode')).toBe(' 中ab');
+    expect(stringWidth(canvas.toString('unicode'))).toBe(5);
+  });
+});
+
+describe('Canvas cell kinds', () => {
+  it('line over text replaces the text', () => {
+    const canvas = new Canvas(3, 1);
+    canvas.writeText(0, 0, glyphs('abc'));
+    canvas.horizontalLine(1, 2, 0, Weight.Light);
+
+    expect(canvas.toString('unicode')).toBe('a──');
+  });
+
+  it('text over a line replaces the line', () => {
+    const canvas = new Canvas(3, 1);
+    canvas.horizontalLine(0, 2, 0, Weight.Light);
+    canvas.writeText(1, 0, glyphs('x'));
+
+    expect(kindsOfRow(canvas, 0)).toEqual([Line, Text, Line]);
+    expect(canvas.toString('unicode')).toBe('─x─');
+  });
+});
+
+describe('Canvas serialization', () => {
+  it('empty canvas is the empty string', () => {
+    expect(new Canvas(4, 3).toString('unicode')).toBe('');
+  });
+
+  it('trailing spaces are trimmed', () => {
+    const canvas = new Canvas(6, 2);
+    canvas.writeText(0, 0, glyphs('a  '));
+    canvas.writeText(0, 1, glyphs('  b'));
+
+    expect(canvas.toString('unicode')).toBe(
+      [
+        'a',
+        '  b',
+      ].join('\n'),
+    );
+  });
+
+  it('row of spaces becomes an empty line', () => {
+    const canvas = new Canvas(3, 3);
+    canvas.writeText(0, 0, glyphs('a'));
+    canvas.writeText(0, 1, glyphs('   '));
+    canvas.writeText(0, 2, glyphs('b'));
+
+    expect(canvas.toString('unicode')).toBe(
+      [
+        'a',
+        '',
+        'b',
+      ].join('\n'),
+    );
+  });
+
+  it('trailing blank rows are dropped', () => {
+    const canvas = new Canvas(3, 5);
+    canvas.writeText(0, 0, glyphs('a'));
+    canvas.writeText(0, 2, glyphs('b'));
+
+    expect(canvas.toString('unicode')).toBe(
+      [
+        'a',
+        '',
+        'b',
+      ].join('\n'),
+    );
+  });
+
+  it('leading blank rows are kept', () => {
+    const canvas = new Canvas(3, 3);
+    canvas.writeText(0, 1, glyphs('b'));
+
+    expect(canvas.toString('unicode')).toBe(
+      [
+        '',
+        'b',
+      ].join('\n'),
+    );
+  });
+
+  it('output has no final newline', () => {
+    const canvas = new Canvas(3, 2);
+    canvas.writeText(0, 0, glyphs('a'));
+    canvas.writeText(0, 1, glyphs('b'));
+    const output = canvas.toString('unicode');
+
+    expect(output).toBe('a\nb');
+    expect(output.endsWith('\n')).toBe(false);
+  });
+});
+
+describe('Canvas origin', () => {
+  it('origin offsets every coordinate', () => {
+    const canvas = new Canvas(4, 2, -2, -1);
+    canvas.writeText(-2, -1, glyphs('a'));
+    canvas.writeText(1, 0, glyphs('z'));
+
+    expect(canvas.kindAt(-2, -1)).toBe(Text);
+    expect(canvas.kindAt(1, 0)).toBe(Text);
+    expect(canvas.toString('unicode')).toBe(
+      [
+        'a',
+        '   z',
+      ].join('\n'),
+    );
+  });
+
+  it('origin offset clears wide partner', () => {
+    const canvas = new Canvas(4, 1, 3, 0);
+    canvas.writeText(3, 0, glyphs('漢'));
+    canvas.writeText(4, 0, glyphs('x'));
+
+    expect(kindsOfRow(canvas, 0)).toEqual([Empty, Text, Empty, Empty]);
+    expect(canvas.toString('unicode')).toBe(' x');
+  });
+
+  it.each([
+    ['left', -3, 0],
+    ['right', 2, 0],
+    ['above', 0, -2],
+    ['below', 0, 1],
+  ])('cell %s of the canvas throws', (_side, x, y) => {
+    const canvas = new Canvas(4, 2, -2, -1);
+
+    expect(() => canvas.kindAt(x, y)).toThrow(RangeError);
+    expect(() => canvas.writeText(x, y, glyphs('x'))).toThrow(RangeError);
+  });
+});
