@@ -153,6 +153,62 @@ interface Field {
   readonly siblings: ReadonlyMap<string, unknown>;
 }
 
+/** An item of a list field; like a field, its path is joined only when asked for. */
+class ListEntry implements ListItem {
+  readonly value: unknown;
+  private readonly parentPath: string;
+  private readonly index: number;
+
+  constructor(value: unknown, parentPath: string, index: number) {
+    this.value = value;
+    this.parentPath = parentPath;
+    this.index = index;
+  }
+
+  get path(): string {
+    return joinPath(this.parentPath, this.index);
+  }
+}
+
+/** A field as rules see it; its path is joined only when a rule asks for it, since most fields are valid. */
+class FieldView implements Field {
+  readonly name: string;
+  readonly value: unknown;
+  readonly siblings: ReadonlyMap<string, unknown>;
+  private readonly parentPath: string;
+
+  constructor(name: string, value: unknown, parentPath: string, siblings: ReadonlyMap<string, unknown>) {
+    this.name = name;
+    this.value = value;
+    this.parentPath = parentPath;
+    this.siblings = siblings;
+  }
+
+  get path(): string {
+    return joinPath(this.parentPath, this.name);
+  }
+}
+
+/** The field names of a rule table and every name valid on its objects, worked out once per table. */
+interface TableShape {
+  readonly names: readonly string[];
+  readonly entries: readonly (readonly [string, FieldRule])[];
+  readonly valid: ReadonlySet<string>;
+}
+
+const SHAPES = new WeakMap<RuleTable, TableShape>();
+
+function tableShape(rules: RuleTable, extraNames: readonly string[]): TableShape {
+  let shape = SHAPES.get(rules);
+  if (shape === undefined) {
+    const names = Object.keys(rules);
+    shape = { names, entries: Object.entries(rules), valid: new Set([...extraNames, ...names]) };
+    SHAPES.set(rules, shape);
+  }
+
+  return shape;
+}
+
 type FieldCheck = (field: Field, validator: Validator) => void;
 
 interface FieldRule {
@@ -767,7 +823,15 @@ const NODE_RULES: NodeRules = {
   },
 };
 
+
 const BASE_RULES: Rules<Pick<DiagramNode, Exclude<BaseField, 'kind'>>> = { id: optional(checkNodeId), role: ROLE, style: STYLE };
+
+/** The full rule table of each kind, base rules included, built once. */
+const KIND_RULES = Object.fromEntries(
+  NODE_KINDS.map((kind) => [kind, { ...BASE_RULES, ...NODE_RULES[kind as NodeKind] }]),
+) as unknown as Readonly<Record<NodeKind, RuleTable>>;
+
+const KIND_FIELD = ['kind'] as const;
 
 /** A node waiting on the walk's stack. */
 interface Visit {
@@ -891,10 +955,11 @@ class Validator {
 
     // NOTE: time and memory grow with `length`, so a sparse array with a huge length is slow to reject.
     const items: ListItem[] = [];
+    const parentPath = field.path;
     for (let index = 0; index < length; index += 1) {
-      const value = this.read(field.value as object, index, field.path);
+      const value = this.read(field.value as object, index, parentPath);
       if (value !== UNREADABLE) {
-        items.push({ value, path: joinPath(field.path, index) });
+        items.push(new ListEntry(value, parentPath, index));
       }
     }
 
@@ -907,14 +972,14 @@ class Validator {
    * with `UNREADABLE` for getters that threw.
    */
   checkFields(target: object, path: string, rules: RuleTable, objectName: string, extraNames: readonly string[] = []): ReadonlyMap<string, unknown> {
-    const names = Object.keys(rules);
-    this.checkUnknownFields(target, path, [...extraNames, ...names], objectName);
+    const shape = tableShape(rules, extraNames);
+    this.checkUnknownFields(target, path, shape, objectName);
     const values = new Map<string, unknown>();
-    for (const name of names) {
+    for (const name of shape.names) {
       values.set(name, this.read(target, name, path));
     }
 
-    for (const [name, rule] of Object.entries(rules)) {
+    for (const [name, rule] of shape.entries) {
       const value = values.get(name);
       if (value === UNREADABLE) {
         continue;
@@ -925,7 +990,7 @@ class Validator {
         }
         continue;
       }
-      rule.check({ name, value, path: joinPath(path, name), siblings: values }, this);
+      rule.check(new FieldView(name, value, path, values), this);
     }
 
     return values;
@@ -986,8 +1051,7 @@ class Validator {
       return;
     }
 
-    const rules: RuleTable = { ...BASE_RULES, ...NODE_RULES[kind] };
-    const fields = this.checkFields(node, path, rules, `a ${kind} node`, ['kind']);
+    const fields = this.checkFields(node, path, KIND_RULES[kind], `a ${kind} node`, KIND_FIELD);
     const id = fields.get('id');
     if (typeof id === 'string' && id !== '') {
       this.registerId(id, path, subtree);
@@ -1069,7 +1133,7 @@ class Validator {
     );
   }
 
-  private checkUnknownFields(target: object, path: string, validNames: readonly string[], objectName: string): void {
+  private checkUnknownFields(target: object, path: string, shape: TableShape, objectName: string): void {
     let keys: string[];
     try {
       keys = Object.keys(target);
@@ -1080,7 +1144,8 @@ class Validator {
     }
 
     for (const key of keys) {
-      if (!validNames.includes(key)) {
+      if (!shape.valid.has(key)) {
+        const validNames = [...shape.valid];
         this.report(
           'invalid-model',
           joinPath(path, key),

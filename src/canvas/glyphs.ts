@@ -165,8 +165,32 @@ export function normalizeArms(arms: Arms): Arms {
   return result;
 }
 
+
+function glyphTable(charset: Charset, rounded: boolean): string[] {
+  return Array.from({ length: 256 }, (_, arms) => (arms === 0 ? ' ' : computeLineGlyph(arms, charset, rounded)));
+}
+
+/** The glyph of every arm byte in one charset, for serializing many cells. */
+export function lineGlyphTable(charset: Charset, rounded: boolean): readonly string[] {
+  return LINE_GLYPHS[charset][rounded ? 1 : 0];
+}
+
+/** The glyph of every symbol code in one charset, for serializing many cells. */
+export function symbolGlyphTable(charset: Charset): readonly string[] {
+  const table: string[] = [' '];
+  for (const [code, forms] of Object.entries(SYMBOLS)) {
+    table[Number(code)] = charset === 'unicode' ? forms[0] : forms[1];
+  }
+
+  return table;
+}
+
 /** The glyph for a line cell. `rounded` asks for arc corners where the cell is a light corner. */
 export function lineGlyph(arms: Arms, charset: Charset, rounded: boolean): string {
+  return LINE_GLYPHS[charset][rounded ? 1 : 0][arms] ?? ' ';
+}
+
+function computeLineGlyph(arms: Arms, charset: Charset, rounded: boolean): string {
   const normalized = normalizeArms(arms);
   if (charset === 'ascii') {
     return asciiLineGlyph(normalized);
@@ -216,3 +240,9 @@ const GLYPH_ARMS: ReadonlyMap<string, Arms> = new Map([
   ...UNICODE_LINE_GLYPHS.map(([glyph, letters]) => [glyph, parseArms(letters)] as const),
   ...[...ROUNDED_CORNERS].map(([arms, glyph]) => [glyph, arms] as const),
 ]);
+
+/** The glyph of every arm set, worked out once per charset when the module loads (after the tables above), plain and rounded, by arm byte. */
+const LINE_GLYPHS: Readonly<Record<Charset, readonly [readonly string[], readonly string[]]>> = {
+  unicode: [glyphTable('unicode', false), glyphTable('unicode', true)],
+  ascii: [glyphTable('ascii', false), glyphTable('ascii', true)],
+};

@@ -1,6 +1,6 @@
-import stringWidth from 'string-width';
 import type { Style } from '../style/style.js';
 import { parseSgr } from './sgr-parse.js';
+import { graphemeWidth } from './width.js';
 
 /** How labels are turned into cells. Every field has a documented default in `RenderOptions`. */
 export interface TextPolicy {
@@ -55,6 +55,9 @@ export function controlPicture(character: string): string {
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** One shared glyph for each printable ASCII character, so typesetting plain text allocates no glyph objects. */
+const ASCII_GLYPHS: readonly Glyph[] = Array.from({ length: 0x7f }, (_, code) => ({ text: String.fromCharCode(code), width: 1 }));
 
 /**
  * A symbol that is text by default, made emoji by U+FE0F, and maybe a keycap:
@@ -114,7 +117,7 @@ export class Typesetter {
 
   private typesetLine(line: string): TypesetLine {
     if (PRINTABLE_ASCII.test(line)) {
-      return { glyphs: Array.from(line, (character) => ({ text: character, width: 1 })), width: line.length };
+      return { glyphs: Array.from(line, (character) => ASCII_GLYPHS[character.charCodeAt(0)] ?? { text: character, width: 1 }), width: line.length };
     }
 
     const glyphs: Glyph[] = [];
@@ -170,7 +173,7 @@ export class Typesetter {
     const glyphs: Glyph[] = [];
     for (const { segment } of segmenter.segment(text.replace(INVISIBLE, ''))) {
       const shown = this.policy.emoji === 'text' ? segment.replace(TEXT_DEFAULT_EMOJI, '$1') : segment;
-      const width = Math.min(2, stringWidth(shown));
+      const width = graphemeWidth(shown);
       if (width === 0) {
         continue;
       }

@@ -12,9 +12,68 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 /** Printable ASCII is one column per character, so it skips segmentation. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** Code point ranges where string-width gives one column to every character that is not emoji by default. */
+export const NARROW_RANGES: readonly (readonly [number, number])[] = [
+  [0x00a0, 0x00ac],
+  [0x00ae, 0x02ff],
+  [0x0370, 0x0482],
+  [0x048a, 0x052f],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x2190, 0x2328],
+  [0x232b, 0x23ff],
+  [0x2500, 0x262f],
+  [0x2638, 0x2689],
+  [0x2690, 0x27bf],
+];
+
+/** Code point ranges where string-width gives two columns to every character: CJK ideographs, kana, Hangul syllables. */
+export const WIDE_RANGES: readonly (readonly [number, number])[] = [
+  [0x3041, 0x3096],
+  [0x30a1, 0x30fa],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+];
+
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
+
+function inRanges(codePoint: number, ranges: readonly (readonly [number, number])[]): boolean {
+  for (const [low, high] of ranges) {
+    if (codePoint >= low && codePoint <= high) {
+      return true;
+    }
+  }
+
+  return false;
+}
+
+/**
+ * Measures one grapheme in terminal columns. Single code points in the
+ * common narrow and wide ranges are answered from those ranges, which a test
+ * checks against string-width code point by code point; every other grapheme
+ * (emoji, sequences, combining marks) goes to string-width. The shortcut
+ * matters because string-width's first call compiles large Unicode
+ * property patterns, a cost a short CLI run would pay on every start.
+ */
+export function graphemeWidth(grapheme: string): number {
+  const codePoint = grapheme.codePointAt(0) ?? 0;
+  const single = grapheme.length === (codePoint > 0xffff ? 2 : 1);
+  if (single && codePoint >= 0x20 && codePoint <= 0x7e) {
+    return 1;
+  }
+  if (single && inRanges(codePoint, WIDE_RANGES)) {
+    return 2;
+  }
+  if (single && inRanges(codePoint, NARROW_RANGES) && !EMOJI_PRESENTATION.test(grapheme)) {
+    return 1;
+  }
+
+  return Math.min(2, stringWidth(grapheme, { countAnsiEscapeCodes: false }));
+}
+
 /**
  * Measures text in terminal columns. Every width in the library comes from
- * here, so measuring, padding and drawing agree.
+ * here or from `graphemeWidth`, so measuring, padding and drawing agree.
  */
 export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) {
@@ -32,7 +91,7 @@ export function graphemes(text: string): Grapheme[] {
 
   const result: Grapheme[] = [];
   for (const { segment } of segmenter.segment(text)) {
-    result.push({ text: segment, width: stringWidth(segment) });
+    result.push({ text: segment, width: graphemeWidth(segment) });
   }
 
   return result;
