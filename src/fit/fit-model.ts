@@ -19,6 +19,7 @@ export function fitModel(model: DiagramNode, width: number, level: FitLevel, tex
     ellipsis,
     hasConnectors: hasConnectors(model),
     diagnostics: [],
+    widths: new WeakMap(),
   };
 
   return { model: fitNode(context, model, width, ''), diagnostics: context.diagnostics };

@@ -29,6 +29,8 @@ export interface FitContext {
   /** Whether any connector is declared anywhere, so compacted gaps keep room for arrows. */
   readonly hasConnectors: boolean;
   readonly diagnostics: LayoutDiagnostic[];
+  /** Natural widths of the nodes measured so far; nodes are never changed, so a width stays true. */
+  readonly widths: WeakMap<DiagramNode, number>;
 }
 
 /** Rows between the lines of a reflowed row or grid whose nodes are linked, so a route can turn between them. */
@@ -38,7 +40,14 @@ const LINKED_LINE_GAP = 3;
 const CONNECTOR_GAP = 3;
 
 export function naturalWidth(context: FitContext, node: DiagramNode): number {
-  return sizeOf(measureTree(node, context.text), node).width;
+  const known = context.widths.get(node);
+  if (known !== undefined) {
+    return known;
+  }
+  const width = sizeOf(measureTree(node, context.text), node).width;
+  context.widths.set(node, width);
+
+  return width;
 }
 
 function report(context: FitContext, path: string, change: LayoutChange, message: string): void {
