@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mlPipeline } from '../src/course/index.js';
+import { renderDiagram } from '../src/index.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -22,6 +24,12 @@ describe('README', () => {
     const golden = readFileSync(new URL('../fixtures/course/ml-pipeline.txt', import.meta.url), 'utf8');
     expect(blockAfter('golden: ml-pipeline')).toBe(golden.trimEnd());
   });
+
+  for (const width of [80, 50]) {
+    it(`shows the ML pipeline at ${width} columns`, () => {
+      expect(blockAfter(`width: ${width}`)).toBe(renderDiagram(mlPipeline, { width }));
+    });
+  }
 
   it('shows the quick-start example verbatim', () => {
     const source = readFileSync(new URL('../examples/quick-start.ts', import.meta.url), 'utf8');
