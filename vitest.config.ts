@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     // Examples import the package by name, as a user would; tests run them against the source.
-    alias: { termdiagram: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    // Vite takes the first alias that matches, and `termdiagram` also matches
+    // `termdiagram/testing`, so the subpath comes first.
+    alias: {
+      'termdiagram/testing': fileURLToPath(new URL('./src/testing.ts', import.meta.url)),
+      termdiagram: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+    },
   },
   test: {
     include: ['test/**/*.test.ts'],

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { type DiagramProblem, checkDiagram } from './check.js';
 import type { DiagramNode } from './model.js';
 import type { RenderOptions } from './options.js';
+import { DiagramError } from './errors.js';
 import { renderDiagram } from './render.js';
 import { displayWidth } from './text/width.js';
 
@@ -28,7 +29,15 @@ export interface DiagramComparison {
  * Works with any test runner: it returns the result instead of throwing.
  */
 export function compareDiagram(subject: DiagramNode | string, goldenPath: string, options: DiagramSnapshotOptions = {}): DiagramComparison {
-  const rendered = typeof subject === 'string' ? subject : renderDiagram(subject, options.render);
+  let rendered: string;
+  try {
+    rendered = typeof subject === 'string' ? subject : renderDiagram(subject, options.render);
+  } catch (error) {
+    if (error instanceof DiagramError) {
+      return { pass: false, message: `the model cannot be drawn: ${error.message}` };
+    }
+    throw error;
+  }
   const width = options.width ?? options.render?.width;
   const problems = checkDiagram(rendered, width === undefined ? {} : { width });
   if (problems.length > 0) {
@@ -69,7 +78,7 @@ export function assertDiagram(subject: DiagramNode | string, goldenPath: string,
  */
 export function toMatchDiagram(received: unknown, goldenPath: string, options: DiagramSnapshotOptions = {}): { pass: boolean; message: () => string } {
   if (typeof received !== 'string' && (typeof received !== 'object' || received === null)) {
-    return { pass: false, message: () => `expected a diagram model or rendered text, got ${typeof received}` };
+    return { pass: false, message: () => `expected a diagram model or rendered text, got ${received === null ? 'null' : typeof received}` };
   }
   const result = compareDiagram(received as DiagramNode | string, goldenPath, options);
 
@@ -90,7 +99,8 @@ function numbered(text: string): string {
 
 /**
  * Lists the lines that differ, each as the expected and the received line,
- * with a caret under the first differing column and `·` for trailing spaces.
+ * with a caret under the first differing terminal column and `·` for
+ * trailing spaces. Columns count terminal cells, as `checkDiagram` does.
  */
 function lineDiff(expected: string, received: string): string {
   const expectedLines = expected.split('\n');
@@ -103,10 +113,11 @@ function lineDiff(expected: string, received: string): string {
       continue;
     }
     const column = firstDifference(want ?? '', got ?? '');
-    rows.push(`line ${index + 1}, column ${column + 1}:`);
+    const offset = displayWidth(Array.from(got ?? '').slice(0, column).join(''));
+    rows.push(`line ${index + 1}, column ${offset + 1}:`);
     rows.push(`  - ${want === undefined ? '(no line)' : visible(want)}`);
     rows.push(`  + ${got === undefined ? '(no line)' : visible(got)}`);
-    rows.push(`    ${' '.repeat(displayWidth(Array.from(got ?? '').slice(0, column).join('')))}^`);
+    rows.push(`    ${' '.repeat(offset)}^`);
   }
 
   return rows.join('\n');
