@@ -642,6 +642,16 @@ function checkMarkerList(field: Field, validator: Validator): void {
 }
 
 function checkCurveValues(field: Field, validator: Validator): void {
+  const values = field.value;
+  if (isPlainNumberArray(values)) {
+    // The common case, checked in one pass without an item per value: a curve may hold many thousands.
+    if (values.length === 0) {
+      validator.report('invalid-model', field.path, 'expected at least one value, got []; add values such as [1, 3, 2]');
+    }
+
+    return;
+  }
+
   const list = validator.readList(field, '[1, 3, 2]');
   if (list === undefined) {
     return;
@@ -657,6 +667,25 @@ function checkCurveValues(field: Field, validator: Validator): void {
       validator.report('invalid-model', item.path, message);
     }
   }
+}
+
+/** Whether a value is a real array, not a proxy, whose every element is a finite number. */
+function isPlainNumberArray(value: unknown): value is readonly number[] {
+  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) {
+    return false;
+  }
+  try {
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      if (typeof item !== 'number' || !Number.isFinite(item)) {
+        return false;
+      }
+    }
+  } catch {
+    return false;
+  }
+
+  return true;
 }
 
 function checkCurveMax(field: Field, validator: Validator): void {

@@ -36,8 +36,8 @@ export class Canvas {
   private readonly flags: Uint8Array;
   private readonly styles: Uint16Array;
   private readonly links: Uint16Array;
-  /** The grapheme of each text cell, by cell index. */
-  private readonly texts: (string | undefined)[];
+  /** The grapheme of each text cell, by cell index; allocated on the first write, since many canvases hold only lines. */
+  private texts: (string | undefined)[] | undefined;
   private readonly styleTable: (Style | undefined)[] = [undefined];
   private readonly styleIds = new Map<string, number>();
   private readonly linkTable: string[] = [''];
@@ -55,7 +55,6 @@ export class Canvas {
     this.flags = new Uint8Array(size);
     this.styles = new Uint16Array(size);
     this.links = new Uint16Array(size);
-    this.texts = new Array<string | undefined>(size);
   }
 
   /** The id of a style on this canvas, adding it on first use. */
@@ -160,11 +159,13 @@ export class Canvas {
   writeText(x: number, y: number, glyphs: readonly Glyph[], base: Style | undefined = undefined, link?: string): number {
     let column = x;
     const baseId = this.styleId(base);
+    this.texts ??= new Array<string | undefined>(this.width * this.height);
+    const texts = this.texts;
     for (const glyph of glyphs) {
       this.clear(column, y);
       const index = this.indexOf(column, y);
       this.kinds[index] = CellKind.Text;
-      this.texts[index] = glyph.text;
+      texts[index] = glyph.text;
       this.styles[index] = glyph.style === undefined ? baseId : this.styleId({ ...base, ...glyph.style });
       this.links[index] = this.linkId(glyph.link ?? link);
       if (glyph.width === 2) {
@@ -212,25 +213,26 @@ export class Canvas {
       while (end > start && this.isBlank(end - 1)) {
         end -= 1;
       }
-      let row = '';
+      // Joining an array of pieces makes one string; adding them one by one builds a rope the collector must walk.
+      const parts: string[] = [];
       for (let index = start; index < end; index += 1) {
         switch (this.kinds[index]) {
           case CellKind.Line:
-            row += ((this.flags[index] ?? 0) & ROUNDED ? arcs : lines)[this.arms[index] ?? 0];
+            parts.push(((this.flags[index] ?? 0) & ROUNDED ? arcs : lines)[this.arms[index] ?? 0] ?? ' ');
             break;
           case CellKind.Symbol:
-            row += symbols[this.symbols[index] ?? 0];
+            parts.push(symbols[this.symbols[index] ?? 0] ?? ' ');
             break;
           case CellKind.Text:
-            row += this.texts[index] ?? ' ';
+            parts.push(this.texts?.[index] ?? ' ');
             break;
           case CellKind.Continuation:
             break;
           default:
-            row += ' ';
+            parts.push(' ');
         }
       }
-      rows.push(row);
+      rows.push(parts.join(''));
     }
 
     while (rows.length > 0 && rows[rows.length - 1] === '') {
@@ -243,7 +245,7 @@ export class Canvas {
   private isBlank(index: number): boolean {
     const kind = this.kinds[index] as CellKind;
 
-    return kind === CellKind.Empty || (kind === CellKind.Text && this.texts[index] === ' ');
+    return kind === CellKind.Empty || (kind === CellKind.Text && this.texts?.[index] === ' ');
   }
 
   private cellText(index: number, charset: Charset): string {
@@ -255,7 +257,7 @@ export class Canvas {
       case CellKind.Symbol:
         return symbolGlyph(this.symbols[index] as SymbolCode, charset);
       case CellKind.Text:
-        return this.texts[index] ?? ' ';
+        return this.texts?.[index] ?? ' ';
       case CellKind.Continuation:
         return '';
     }
@@ -284,7 +286,9 @@ export class Canvas {
     this.flags[index] = 0;
     this.styles[index] = NO_STYLE;
     this.links[index] = 0;
-    this.texts[index] = undefined;
+    if (this.texts !== undefined) {
+      this.texts[index] = undefined;
+    }
   }
 
   private indexOf(x: number, y: number): number {

@@ -22,12 +22,24 @@ function key(point: Point): number {
  */
 export class Occupancy {
   private readonly cells = new Map<number, Occupant>();
+  /** Routes added but not yet marked: many diagrams never ask, so marking waits for the first question. */
+  private readonly pending: { readonly route: Route; readonly labelWidth: number }[] = [];
 
   at(point: Point): Occupant {
+    if (this.pending.length > 0) {
+      for (const { route, labelWidth } of this.pending.splice(0)) {
+        this.markRoute(route, labelWidth);
+      }
+    }
+
     return this.cells.get(key(point)) ?? Occupant.Free;
   }
 
   add(route: Route, labelWidth: number): void {
+    this.pending.push({ route, labelWidth });
+  }
+
+  private markRoute(route: Route, labelWidth: number): void {
     route.cells.forEach((cell, index) => {
       const previous = route.cells[index - 1];
       const next = route.cells[index + 1];
