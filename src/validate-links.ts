@@ -30,23 +30,30 @@ export function drawsNothing(node: DiagramNode): boolean {
 }
 
 /**
- * Whether a node's bottom row may be a line of its own, which a stem leaving
- * it downward would cross: a rule, a line curve with no markers, or a
- * container that may end in one.
+ * Whether a node's top or bottom row may be a line of its own or a row of
+ * scattered marks, which a line meeting it from above or below would cross
+ * or end beside: a rule, a bar, a curve, or a container that may start or
+ * end with one.
  */
 export function endsInLine(node: DiagramNode): boolean {
   switch (node.kind) {
     case 'rule':
-      return true;
+    case 'bar':
     case 'curve':
-      return node.shape === 'line' && (node.markers?.length ?? 0) === 0;
+      return true;
     case 'column':
-      return node.children.length > 0 && endsInLine(node.children[node.children.length - 1] as DiagramNode);
+    case 'box': {
+      if (node.kind === 'box' && node.border !== 'none') {
+        return false;
+      }
+      const first = node.children[0];
+      const last = node.children[node.children.length - 1];
+
+      return (first !== undefined && endsInLine(first)) || (last !== undefined && endsInLine(last));
+    }
     case 'row':
     case 'grid':
       return node.children.some(endsInLine);
-    case 'box':
-      return node.border === 'none' && node.children.length > 0 && endsInLine(node.children[node.children.length - 1] as DiagramNode);
     default:
       return false;
   }
@@ -56,7 +63,7 @@ function lineProblem(path: string): ValidationProblem {
   return {
     code: 'invalid-model',
     path,
-    message: 'this node ends in a line of its own, which a line leaving it downward would cross; start the link at a node above or beside it',
+    message: 'this node starts or ends with a rule, bar or curve, which a vertical link would cross or end beside; link a node above or beside it instead',
   };
 }
 
@@ -88,15 +95,18 @@ export function checkLinkedNodes(root: DiagramNode): ValidationProblem[] {
       byId.set(node.id, node);
     }
     if (node.kind === 'fan') {
-      if (node.from !== undefined && endsInLine(node.from)) {
-        problems.push(lineProblem(joinPath(path, 'from')));
+      for (const end of ['from', 'to'] as const) {
+        const part = node[end];
+        if (part !== undefined && endsInLine(part)) {
+          problems.push(lineProblem(joinPath(path, end)));
+        }
       }
       node.nodes.forEach((child, index) => {
         const childPath = joinPath(joinPath(path, 'nodes'), index);
         if (drawsNothing(child)) {
           problems.push(problem(childPath, 'links it to the fan'));
         }
-        if (node.to !== undefined && endsInLine(child)) {
+        if (endsInLine(child)) {
           problems.push(lineProblem(childPath));
         }
         visit(child, childPath);
@@ -122,7 +132,7 @@ export function checkLinkedNodes(root: DiagramNode): ValidationProblem[] {
       if (chained && drawsNothing(child)) {
         problems.push(problem(childPath, 'chains it to its neighbours'));
       }
-      if (chained && node.kind === 'column' && index < node.children.length - 1 && endsInLine(child)) {
+      if (chained && node.kind === 'column' && endsInLine(child)) {
         problems.push(lineProblem(childPath));
       }
       visit(child, childPath);

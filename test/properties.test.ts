@@ -470,3 +470,32 @@ describe('course diagrams', () => {
     });
   }
 });
+
+/** Widths from the floor of the width option up to past most random models' natural width. */
+const widths = fc.integer({ min: 10, max: 120 });
+
+describe('random models in a width budget', () => {
+  it('fit or reject the width', () => {
+    fc.assert(
+      fc.property(models, widths, (model, width) => {
+        if (validateDiagram(model).length > 0) {
+          return;
+        }
+        let output: string;
+        try {
+          output = renderDiagram(model, { width });
+        } catch (error) {
+          // A diagram may need more columns than it is given; it must say so with this code.
+          expect(error).toMatchObject({ code: 'does-not-fit' });
+
+          return;
+        }
+        const widest = Math.max(...output.split('\n').map((line) => stringWidth(line)));
+        expect(widest, output).toBeLessThanOrEqual(width);
+        expect(checkDiagram(output), output).toEqual([]);
+        expect(renderDiagram(model, { width }), 'deterministic').toBe(output);
+      }),
+      { ...fuzzParameters(), numRuns: Math.max(20, Math.floor(readRuns() / 2)) } as fc.Parameters<[DiagramNode, number]>,
+    );
+  });
+});

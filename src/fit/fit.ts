@@ -360,7 +360,11 @@ function reflowRow(context: FitContext, row: RowNode, children: readonly Diagram
       const last = withIds[index - 1]?.at(-1);
       const first = withIds[index]?.[0];
       if (last?.id !== undefined && first?.id !== undefined) {
-        crossLinks.push({ from: last.id, to: first.id, fromSide: 'bottom', toSide: 'top', ...(options.head && { head: options.head }), ...(options.line && { line: options.line }) });
+        // The chain turns down between lines: out of the bottom of one node and into the top of the next,
+        // except where that side is a line of its own (a rule, bar or curve), which the router then avoids.
+        const lineLike = (node: DiagramNode): boolean => node.kind === 'rule' || node.kind === 'bar' || node.kind === 'curve';
+        const sides = lineLike(last) || lineLike(first) ? {} : ({ fromSide: 'bottom', toSide: 'top' } as const);
+        crossLinks.push({ from: last.id, to: first.id, ...sides, ...(options.head && { head: options.head }), ...(options.line && { line: options.line }) });
       }
     }
   }

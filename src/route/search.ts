@@ -1,7 +1,8 @@
 import { SIDES, Side, opposite } from '../canvas/arms.js';
 import { arrowToward } from '../canvas/glyphs.js';
 import { DiagramError } from '../errors.js';
-import { type Rect, bottom, right } from '../layout/geometry.js';
+import { type Rect, alignOffset, bottom, right } from '../layout/geometry.js';
+import { graphemes } from '../text/width.js';
 import { joinsBorder } from '../layout/chain.js';
 import { centerX, type PlacedNode } from '../layout/place.js';
 import type { LinkSpec } from './connect.js';
@@ -79,6 +80,42 @@ function port(placed: PlacedNode, side: Side, withHead: boolean): Port {
 }
 
 /**
+ * Whether a line may meet a node in the middle of one side without ending
+ * against blank space or running along one of the node's own lines: always
+ * for boxes and containers; for text and tags on the top and bottom sides
+ * only where the middle character is drawn; never on the top or bottom of a
+ * rule, bar or curve, whose rows are lines or gaps.
+ */
+function facesDrawing(placed: PlacedNode, side: Side): boolean {
+  if (side === Side.Left || side === Side.Right) {
+    return true;
+  }
+  const node = placed.node;
+  if (node.kind === 'rule' || node.kind === 'bar' || node.kind === 'curve') {
+    return false;
+  }
+  if (node.kind !== 'text' && node.kind !== 'tag') {
+    return true;
+  }
+
+  const lines = node.kind === 'tag' ? [`[${' '.repeat(node.padding ?? 0)}${node.text}`] : node.text.split('\n');
+  const line = side === Side.Up ? lines[0] : lines[lines.length - 1];
+  const cells = graphemes(line ?? '');
+  const width = cells.reduce((total, cell) => total + cell.width, 0);
+  const align = node.kind === 'text' && node.align === 'center' ? 'center' : node.kind === 'text' && node.align === 'right' ? 'end' : node.kind === 'tag' ? 'start' : 'start';
+  const offset = alignOffset(placed.rect.width, node.kind === 'tag' ? placed.rect.width : width, align);
+  let column = placed.rect.x + offset;
+  for (const cell of cells) {
+    if (column + cell.width > centerX(placed.rect)) {
+      return cell.text.trim() !== '';
+    }
+    column += cell.width;
+  }
+
+  return false;
+}
+
+/**
  * Finds the cheapest orthogonal path between any side of `from` and any side
  * of `to`, around every obstacle, with Dijkstra's algorithm over (cell,
  * heading) states. Turns cost extra so routes keep few bends.
@@ -113,8 +150,9 @@ function searchIn(area: Rect, from: PlacedNode, to: PlacedNode, spec: LinkSpec, 
   }
 
   const blocked = blockedCells(area, from, to, obstacles, occupancy);
-  const starts = (spec.exitSides ?? SIDES).map((side) => port(from, side, spec.startHead));
-  const goals = (spec.entrySides ?? SIDES).map((side) => port(to, side, spec.endHead));
+  // Sides the connector names are kept as asked; otherwise only sides that face something drawn.
+  const starts = (spec.exitSides ?? SIDES.filter((side) => facesDrawing(from, side))).map((side) => port(from, side, spec.startHead));
+  const goals = (spec.entrySides ?? SIDES.filter((side) => facesDrawing(to, side))).map((side) => port(to, side, spec.endHead));
   const isFree = (point: Point): boolean => inside(area, point) && blocked[cellIndex(area, point)] === Occupant.Free;
   const usableStarts = starts.filter((start) => isFree(start.cell) && (start.head === undefined || isFree(start.head)));
   const usableGoals = goals.filter((goal) => isFree(goal.cell) && (goal.head === undefined || isFree(goal.head)));
