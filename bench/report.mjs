@@ -260,7 +260,7 @@ export function sizeTable(sizes) {
 }
 
 /** Renders the whole report as Markdown, for stdout and docs/benchmarks.md. */
-export function renderReport({ environment, results, fits, coldStart, sizes, settings, failingTargets }) {
+export function renderReport({ environment, results, fits, coldStart, sizes, settings, failingTargets, history }) {
   const versions = environment.versions.map(({ name, version }) => `${name} ${version}`).join(', ');
   const sections = [
     '# Benchmarks',
@@ -293,6 +293,7 @@ export function renderReport({ environment, results, fits, coldStart, sizes, set
     '## Failing targets',
     failingTargets.length === 0 ? 'None.' : failingTargets.map((line) => `- ${line}`).join('\n'),
     'To see where a workload spends its time, run `node bench/profile.mjs ID` (such as `row-chain:10000`) after `npm run build`. It lists the functions with the most self time, with their lines in dist/index.js and src/.',
+    history.trim(),
   ];
 
   return `${sections.join('\n\n')}\n`;

@@ -39,6 +39,8 @@ import { listWorkloads, SCALING_FAMILIES } from './workloads.mjs';
 
 const REPOSITORY_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 const REPORT_PATH = join(REPOSITORY_DIR, 'docs', 'benchmarks.md');
+/** Hand-written record of profiles and fixes, copied into the report after the measured tables. */
+const HISTORY_PATH = join(REPOSITORY_DIR, 'bench', 'history.md');
 
 /** Sampling time per measurement in milliseconds, for full and `--quick` runs. */
 const BUDGETS = {
@@ -107,6 +109,7 @@ async function main() {
       sizes,
       settings: { budgets, mermaidProbeLimitMs: MERMAID_PROBE_LIMIT_MS, spawnCount },
       failingTargets: listFailingTargets(results, fits, coldStart),
+      history: readFileSync(HISTORY_PATH, 'utf8'),
     });
 
     process.stdout.write(report);
