@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
+import { readBounded, readFileBounded, STDIN_FD } from './cli/read-bounded.js';
 import { runCli } from './cli/run.js';
 import type { CliIo } from './cli/types.js';
 import { courseDiagrams } from './course/index.js';
@@ -55,6 +56,10 @@ function main(): void {
     },
     env: process.env,
     isTTY: process.stdout.isTTY === true,
+    // Node reads the size from the terminal itself; the COLUMNS variable plays no part.
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    readFile: readFileBounded,
+    readStdin: (maxBytes) => readBounded(STDIN_FD, maxBytes),
   };
 
   // Setting exitCode instead of calling process.exit() lets Node finish writing piped output first.

@@ -15,12 +15,15 @@ export type DiagramErrorCode =
 export class DiagramError extends Error {
   readonly code: DiagramErrorCode;
   readonly path: string;
+  /** For `does-not-fit` on `options.width`: the narrowest width above the one given at which the diagram fits. */
+  readonly neededWidth: number | undefined;
 
-  constructor(code: DiagramErrorCode, path: string, message: string) {
+  constructor(code: DiagramErrorCode, path: string, message: string, neededWidth?: number) {
     super(path === '' ? message : `${path}: ${message}`);
     this.name = 'DiagramError';
     this.code = code;
     this.path = path;
+    this.neededWidth = neededWidth;
   }
 }
 

@@ -77,6 +77,8 @@ export interface Chain {
 }
 
 interface NodeBase {
+  /** The address of the JSON Schema, for editors that check a model file; the renderer ignores it. */
+  readonly $schema?: string;
   /** Name for connectors; unique in the diagram. */
   readonly id?: string;
   /**

@@ -44,12 +44,32 @@ export function renderWithDiagnostics(model: DiagramNode, options?: RenderOption
     return fitted;
   }
 
-  const minimum = minimumWidthOf(model, text, config);
+  const fits = nextFittingWidth(model, config.width, text, config);
   throw new DiagramError(
     'does-not-fit',
     'options.width',
-    `the diagram needs at least ${minimum} columns but width is ${config.width}; raise width to ${minimum} or simplify the diagram`,
+    `the diagram does not fit in ${config.width} columns; raise width to ${fits} or simplify the diagram`,
+    fits,
   );
+}
+
+/** Widths tried above a failed one before settling for the natural width; bounds the error path's work. */
+const MAX_WIDTHS_TRIED = 120;
+
+/**
+ * The narrowest width above `failed` at which the diagram fits. Fitting is
+ * not monotonic in the width, so this scans upward rather than using
+ * `minimumWidth`, which may lie below the width that just failed.
+ */
+function nextFittingWidth(model: DiagramNode, failed: number, text: Typesetter, config: RenderConfig): number {
+  const natural = draw(model, text, config).width;
+  for (let width = failed + 1; width < natural && width <= failed + MAX_WIDTHS_TRIED; width += 1) {
+    if (fitToWidth(model, width, text, config) !== undefined) {
+      return width;
+    }
+  }
+
+  return natural;
 }
 
 /**

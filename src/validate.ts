@@ -221,7 +221,7 @@ interface FieldRule {
 type Rules<T, Skipped extends keyof T = never> = { readonly [F in Exclude<keyof T, Skipped>]-?: FieldRule };
 type RuleTable = Readonly<Record<string, FieldRule>>;
 /** Fields every node kind has, checked by BASE_RULES. */
-type BaseField = 'kind' | 'id' | 'role' | 'style';
+type BaseField = 'kind' | '$schema' | 'id' | 'role' | 'style';
 type NodeRules = { readonly [K in NodeKind]: Rules<Extract<DiagramNode, { kind: K }>, BaseField> };
 
 /** A test of one value: returns the problem message, or undefined when the value is valid. */
@@ -853,7 +853,7 @@ const NODE_RULES: NodeRules = {
 };
 
 
-const BASE_RULES: Rules<Pick<DiagramNode, Exclude<BaseField, 'kind'>>> = { id: optional(checkNodeId), role: ROLE, style: STYLE };
+const BASE_RULES: Rules<Pick<DiagramNode, Exclude<BaseField, 'kind'>>> = { $schema: TEXT, id: optional(checkNodeId), role: ROLE, style: STYLE };
 
 /** The full rule table of each kind, base rules included, built once. */
 const KIND_RULES = Object.fromEntries(

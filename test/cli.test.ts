@@ -1,21 +1,21 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatColumns } from '../src/cli/columns.js';
 import { parseArguments } from '../src/cli/parse.js';
-import { runCli } from '../src/cli/run.js';
 import { closestMatch, editDistance } from '../src/cli/suggest.js';
 import { type OptionSpec, UsageError } from '../src/cli/types.js';
 import { type CourseDiagram, courseDiagrams } from '../src/course/index.js';
-import { type ColorLevel, DiagramError, renderDiagram } from '../src/index.js';
+import { box, type ColorLevel, DiagramError, type DiagramNode, MIN_WIDTH, minimumWidth, renderDiagram, renderWithDiagnostics, text } from '../src/index.js';
+import { runInMemory, TEST_VERSION } from './support/cli-io.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BUILT_CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-const TEST_VERSION = '9.8.7';
 const NAMES = courseDiagrams.map((diagram) => diagram.name);
 const VALID_NAMES_MESSAGE = `valid names: ${NAMES.join(', ')}`;
 
@@ -28,36 +28,8 @@ const COLOR_VARIABLES: readonly string[] = ['NO_COLOR', 'FORCE_COLOR', 'COLORTER
 /** A stack frame line as V8 prints it. */
 const STACK_FRAME = /^\s+at /mu;
 
-interface RunResult {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly stdoutWrites: number;
-}
-
-interface RunSetup {
-  readonly diagrams?: readonly CourseDiagram[];
-  readonly env?: Record<string, string>;
-  readonly isTTY?: boolean;
-}
-
-function run(argv: readonly string[], setup: RunSetup = {}): RunResult {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io = {
-    stdout: (chunk: string) => {
-      stdout.push(chunk);
-    },
-    stderr: (chunk: string) => {
-      stderr.push(chunk);
-    },
-    env: setup.env ?? {},
-    isTTY: setup.isTTY ?? false,
-  };
-  const exitCode = runCli(argv, io, { version: TEST_VERSION, diagrams: setup.diagrams ?? courseDiagrams });
-
-  return { exitCode, stdout: stdout.join(''), stderr: stderr.join(''), stdoutWrites: stdout.length };
-}
+/** Runs the CLI in memory; the course tests read no files. */
+const run = runInMemory;
 
 function diagramNamed(name: string): CourseDiagram {
   const diagram = courseDiagrams.find((candidate) => candidate.name === name);
@@ -232,9 +204,9 @@ describe('runCli unknown diagram', () => {
 
 describe('runCli usage errors', () => {
   const cases: readonly { argv: string[]; message: string; help: string }[] = [
-    { argv: [], message: 'missing command; valid commands: course', help: '--help' },
-    { argv: ['draw'], message: "unknown command 'draw'; valid commands: course", help: '--help' },
-    { argv: ['cours'], message: "unknown command 'cours'; valid commands: course\nDid you mean 'course'?", help: '--help' },
+    { argv: [], message: 'missing command; valid commands: render, check, course', help: '--help' },
+    { argv: ['draw'], message: "unknown command 'draw'; valid commands: render, check, course", help: '--help' },
+    { argv: ['cours'], message: "unknown command 'cours'; valid commands: render, check, course\nDid you mean 'course'?", help: '--help' },
     { argv: ['--bogus'], message: "unknown option '--bogus'", help: '--help' },
     { argv: ['course'], message: 'missing diagram name; pass a name, --all for every diagram, or --list for the names', help: 'course --help' },
     { argv: ['course', '--bogus'], message: "unknown option '--bogus'", help: 'course --help' },
@@ -274,6 +246,11 @@ describe('runCli usage errors', () => {
       message: '--list cannot be combined with --color or --no-color, because it prints only names',
       help: 'course --help',
     },
+    { argv: ['course', '--list', '--width', '50'], message: '--list cannot be combined with --width, because it prints only names', help: 'course --help' },
+    { argv: ['course', '--list', '--verbose'], message: '--list cannot be combined with --verbose, because it prints only names', help: 'course --help' },
+    { argv: ['course', '--verbose=yes', 'ml-pipeline'], message: "option '--verbose' takes no value, but got '--verbose=yes'", help: 'course --help' },
+    { argv: ['render', '--bogus'], message: "unknown option '--bogus'", help: 'render --help' },
+    { argv: ['check', '--ascii'], message: "unknown option '--ascii'", help: 'check --help' },
   ];
 
   for (const { argv, message, help } of cases) {
@@ -341,6 +318,52 @@ describe('runCli help and version', () => {
     for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLORTERM', 'TERM']) {
       expect(stdout, name).toMatch(new RegExp(`^ {2}${name} +\\S`, 'mu'));
     }
+  });
+
+  it('lists render and check in global help', () => {
+    const stdout = run(['--help']).stdout;
+
+    expect(stdout).toMatch(/^ {2}render +Render a diagram model from a JSON file or standard input$/mu);
+    expect(stdout).toMatch(/^ {2}check +Find broken joints and ragged borders in box-drawing text$/mu);
+  });
+
+  it('describes exit statuses 0, 1 and 2', () => {
+    const stdout = run(['--help']).stdout;
+
+    expect(stdout).toMatch(/^ {2}0 +Success, and for check, no problem found$/mu);
+    expect(stdout).toMatch(/^ {2}1 +An input could not be read or rendered, or check found a problem$/mu);
+    expect(stdout).toMatch(/^ {2}2 +Wrong usage, such as an unknown option, diagram name or --width value$/mu);
+  });
+
+  it('lists --width and --verbose for course and render', () => {
+    for (const command of ['course', 'render']) {
+      const stdout = run([command, '--help']).stdout;
+
+      expect(stdout, command).toMatch(/^ {6}--width N +Fit each diagram in N terminal columns, a whole number of at least 10 \(default: the terminal's width when standard output is a terminal, else no limit\)$/mu);
+      expect(stdout, command).toMatch(/^ {6}--verbose +Print each change made to fit the width on standard error, one per line$/mu);
+      expect(stdout, command).toMatch(/^ {6}--ascii +\S/mu);
+      expect(stdout, command).toMatch(/^ {6}--color\[=WHEN\] +\S/mu);
+      expect(stdout, command).toContain('The width is --width N when given, else the width of the terminal');
+    }
+  });
+
+  it('prints render help', () => {
+    const result = run(['render', '--help']);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('Usage: termdiagram render <file> [--ascii] [--color[=WHEN]] [--width N] [--verbose]\n');
+    expect(result.stdout).toContain('       termdiagram render - [--ascii]');
+    expect(result.stdout).toContain('An input over 10 MiB (10485760 bytes) is rejected.');
+  });
+
+  it('prints check help', () => {
+    const result = run(['check', '-h']);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('Usage: termdiagram check <file>... [--width N] [--verbose]\n');
+    expect(result.stdout).toMatch(/^ {6}--width N +Also report lines wider than N terminal columns \(default: no limit\)$/mu);
+    expect(result.stdout).toMatch(/^ {6}--verbose +Print '<file>: ok' for each file without a problem$/mu);
+    expect(result.stdout).toContain('<file>:<line>:<column>: <message>');
   });
 
   it('prints help even after an unknown option', () => {
@@ -505,6 +528,188 @@ describe('runCli render failures', () => {
 
     expect(result.exitCode).toBe(70);
     expect(result.stderr).toContain('termdiagram: internal error: not an Error object\n');
+  });
+});
+
+describe('runCli course --width', () => {
+  const diagram = diagramNamed('ml-pipeline');
+
+  it('fits the diagram in N columns', () => {
+    const result = run(['course', 'ml-pipeline', '--width', '50']);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(`${renderDiagram(diagram.model, { width: 50 })}\n`);
+  });
+
+  it('accepts --width=N', () => {
+    expect(run(['course', 'ml-pipeline', '--width=50']).stdout).toBe(run(['course', 'ml-pipeline', '--width', '50']).stdout);
+  });
+
+  it('uses the terminal width on a terminal', () => {
+    const result = run(['course', 'ml-pipeline', '--no-color'], { isTTY: true, columns: 60 });
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(`${renderDiagram(diagram.model, { width: 60 })}\n`);
+  });
+
+  it('ignores columns when stdout is not a terminal', () => {
+    const result = run(['course', 'ml-pipeline'], { isTTY: false, columns: 40 });
+
+    expect(result.stdout).toBe(`${renderDiagram(diagram.model)}\n`);
+  });
+
+  it('draws at natural width on a terminal of unknown width', () => {
+    for (const columns of [undefined, 0]) {
+      const result = run(['course', 'ml-pipeline', '--no-color'], { isTTY: true, columns });
+
+      expect(result.exitCode, String(columns)).toBe(0);
+      expect(result.stdout, String(columns)).toBe(`${renderDiagram(diagram.model)}\n`);
+    }
+  });
+
+  it('prefers --width over the terminal', () => {
+    const result = run(['course', 'ml-pipeline', '--no-color', '--width', '70'], { isTTY: true, columns: 40 });
+
+    expect(result.stdout).toBe(`${renderDiagram(diagram.model, { width: 70 })}\n`);
+  });
+
+  it('fits every diagram of --all', () => {
+    const result = run(['course', '--all', '--width', '50']);
+    const expected = courseDiagrams.map((entry) => `${entry.title}\n\n${renderDiagram(entry.model, { width: 50 })}\n`).join('\n');
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe(expected);
+  });
+
+  it('rejects a terminal narrower than 10 columns', () => {
+    const result = run(['course', 'ml-pipeline'], { isTTY: true, columns: 8 });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('termdiagram: the terminal is 8 columns wide, below the minimum of 10; widen it, or pass --width 10 or more\n');
+  });
+
+  it('accepts --width on a narrow terminal', () => {
+    const result = run(['course', 'ml-pipeline', '--no-color', '--width', '80'], { isTTY: true, columns: 8 });
+
+    expect(result.exitCode).toBe(0);
+  });
+
+  const badValues: readonly string[] = ['abc', '', '10.5', '-3', '+40', '1e3', ' 40', '0x40', '99999999999999999999'];
+
+  for (const value of badValues) {
+    it(`rejects --width='${value}'`, () => {
+      const result = run(['course', 'ml-pipeline', `--width=${value}`]);
+
+      expect(result.exitCode).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `termdiagram: invalid --width value '${value}'; pass a whole number of columns, such as --width 80\nRun 'termdiagram course --help' for usage.\n`,
+      );
+    });
+  }
+
+  it('rejects a width below the minimum', () => {
+    for (const value of ['0', '9']) {
+      const result = run(['course', 'ml-pipeline', '--width', value]);
+
+      expect(result.exitCode, value).toBe(2);
+      expect(result.stderr, value).toBe(
+        `termdiagram: --width ${value} is below the minimum of ${MIN_WIDTH} columns; pass --width ${MIN_WIDTH} or more\nRun 'termdiagram course --help' for usage.\n`,
+      );
+    }
+  });
+
+  it('rejects --width without a value', () => {
+    const result = run(['course', 'ml-pipeline', '--width']);
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("option '--width' requires a value, as in '--width N'");
+  });
+});
+
+describe('runCli course diagram too wide', () => {
+  const diagram = diagramNamed('deployment-architecture');
+  const minimum = minimumWidth(diagram.model);
+
+  it('names the minimum and --width', () => {
+    const result = run(['course', diagram.name, '--width', String(minimum - 1)]);
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `termdiagram: failed to render diagram '${diagram.name}': the diagram needs at least ${minimum} columns, but --width is ${minimum - 1}; pass --width ${minimum} or more\n`,
+    );
+  });
+
+  it('names the terminal when its width is used', () => {
+    const result = run(['course', diagram.name, '--no-color'], { isTTY: true, columns: minimum - 1 });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe(
+      `termdiagram: failed to render diagram '${diagram.name}': the diagram needs at least ${minimum} columns, ` +
+        `but the terminal is ${minimum - 1} columns wide; widen the terminal to ${minimum} columns, or pass --width ${minimum} or more\n`,
+    );
+  });
+
+  it('prints no stack trace', () => {
+    expect(run(['course', diagram.name, '--width', '10']).stderr).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe('runCli course --verbose', () => {
+  /** Formats the verbose lines expected for one diagram at `width`, from the library directly. */
+  function expectedNotes(entry: CourseDiagram, width: number): string {
+    return renderWithDiagnostics(entry.model, { width })
+      .diagnostics.map((item) => `termdiagram: ${entry.name}: ${item.path === '' ? 'root' : item.path}: ${item.change}: ${item.message}\n`)
+      .join('');
+  }
+
+  it('prints each layout diagnostic on stderr', () => {
+    const diagram = diagramNamed('ml-pipeline');
+    const result = run(['course', 'ml-pipeline', '--width', '50', '--verbose']);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).not.toBe('');
+    expect(result.stderr).toBe(expectedNotes(diagram, 50));
+    expect(result.stdout).toBe(`${renderDiagram(diagram.model, { width: 50 })}\n`);
+  });
+
+  it('writes one line per diagnostic', () => {
+    const diagram = diagramNamed('ml-pipeline');
+    const lines = run(['course', 'ml-pipeline', '--width', '50', '--verbose']).stderr.trimEnd().split('\n');
+
+    expect(lines).toHaveLength(renderWithDiagnostics(diagram.model, { width: 50 }).diagnostics.length);
+    for (const line of lines) {
+      expect(line).toMatch(/^termdiagram: ml-pipeline: \S+: (compacted|wrapped|scaled|reflowed|truncated): \S/u);
+    }
+  });
+
+  it('names the root node root', () => {
+    const stderr = run(['course', 'five-pillars', '--width', '50', '--verbose']).stderr;
+
+    expect(stderr).toContain('termdiagram: five-pillars: root: compacted: ');
+  });
+
+  it('covers every diagram of --all', () => {
+    const result = run(['course', '--all', '--width', '50', '--verbose']);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe(courseDiagrams.map((entry) => expectedNotes(entry, 50)).join(''));
+    expect(result.stderrWrites).toBe(1);
+    expect(result.stdoutWrites).toBe(1);
+  });
+
+  it('prints nothing for a diagram that fits', () => {
+    const result = run(['course', 'ml-pipeline', '--verbose']);
+
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+
+  it('prints nothing without --verbose', () => {
+    expect(run(['course', 'ml-pipeline', '--width', '50']).stderr).toBe('');
   });
 });
 
@@ -708,6 +913,47 @@ describe('built CLI', () => {
 
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("termdiagram: unknown option '--bogus'\nRun 'termdiagram course --help' for usage.\n");
+  });
+
+  it('renders a JSON file and standard input', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'termdiagram-cli-'));
+    const model = { kind: 'row', chain: true, children: [box(text('Train')), box(text('Serve'))] };
+    const path = join(directory, 'model.json');
+    writeFileSync(path, JSON.stringify(model, null, 2));
+
+    try {
+      const fromFile = runBuilt(['render', path, '--width', '16', '--verbose']);
+      const fromStdin = spawnSync(process.execPath, [BUILT_CLI, 'render', '-'], { input: JSON.stringify(model), encoding: 'utf8', timeout: 30_000 });
+
+      expect(fromFile.status).toBe(0);
+      expect(fromFile.stdout).toBe(`${renderDiagram(model as DiagramNode, { width: 16 })}\n`);
+      expect(fromFile.stderr).toContain(`termdiagram: ${path}: `);
+      expect(fromStdin.status).toBe(0);
+      expect(fromStdin.stdout).toBe(`${renderDiagram(model as DiagramNode)}\n`);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a missing file with the system reason', () => {
+    const result = runBuilt(['render', 'no-such-model.json']);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe("termdiagram: cannot read 'no-such-model.json': no such file or directory (ENOENT)\n");
+  });
+
+  it('checks the golden files clean', () => {
+    const result = runBuilt(['check', '--verbose', 'fixtures/course/ml-pipeline.txt', 'fixtures/width-60/ci-cd-pipeline.txt']);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('fixtures/course/ml-pipeline.txt: ok\nfixtures/width-60/ci-cd-pipeline.txt: ok\n');
+  });
+
+  it('exits 1 for a problem found by check', () => {
+    const result = spawnSync(process.execPath, [BUILT_CLI, 'check', '-'], { input: '┌──┐\n│abc│\n└──┘\n', encoding: 'utf8', timeout: 30_000 });
+
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("<stdin>:2:4: expected the box's right border at column 4, under its top-right corner '┐', but found 'c'\n");
   });
 
   /** Spawns `course --all`, lets `closeReader` close the pipe, and collects the exit status and stderr. */

@@ -69,7 +69,7 @@ const STRUCTURE: readonly BadModel[] = [
   { name: 'unknown kind', model: { kind: 'boxx', children: [] }, code: 'invalid-model', path: 'kind', fix: 'did you mean "box"?' },
   { name: 'kind not a string', model: { kind: 3 }, code: 'invalid-model', path: 'kind', fix: 'set kind to one of' },
   { name: 'misspelt children', model: { kind: 'box', childs: [] }, code: 'invalid-model', path: 'childs', fix: 'did you mean "children"?' },
-  { name: 'unknown field lists valid ones', model: inBox({ ...hello, colour: 'red' }), code: 'invalid-model', path: 'children[0].colour', fix: 'Valid fields: kind, id, role, style, text, align, link' },
+  { name: 'unknown field lists valid ones', model: inBox({ ...hello, colour: 'red' }), code: 'invalid-model', path: 'children[0].colour', fix: 'Valid fields: kind, $schema, id, role, style, text, align, link' },
   { name: 'child not an object', model: { kind: 'box', children: [42] }, code: 'invalid-model', path: 'children[0]', fix: 'replace it with a node object' },
   { name: 'child is null', model: { kind: 'row', children: [hello, null] }, code: 'invalid-model', path: 'children[1]', fix: 'replace it with a node object' },
   { name: 'children not an array', model: { kind: 'box', children: {} }, code: 'invalid-model', path: 'children', fix: 'set children to an array' },

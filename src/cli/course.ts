@@ -1,7 +1,7 @@
 import type { CourseDiagram } from '../course/registry.js';
-import { type Charset, type ColorLevel, DiagramError, renderDiagram } from '../index.js';
-import { resolveColorLevel } from './color.js';
+import { DiagramError } from '../index.js';
 import { formatColumns } from './columns.js';
+import { DRAWING_HELP, DRAWING_OPTIONS, type Drawing, type DrawingSettings, drawModel, readDrawingSettings } from './drawing.js';
 import { HELP_OPTION } from './help.js';
 import { formatSuggestion } from './suggest.js';
 import {
@@ -10,6 +10,7 @@ import {
   type CommandResult,
   type CommandSpec,
   ExitCode,
+  type OptionValues,
   type ParsedArguments,
   RenderError,
   UsageError,
@@ -17,67 +18,57 @@ import {
 
 const HELP_ARGUMENTS = 'course --help';
 
-/** Drawing settings for the diagrams: the charset and the colour level. */
-interface DrawingStyle {
-  readonly charset: Charset;
-  readonly color: ColorLevel;
-}
-
 /** Request of `termdiagram course`, read from its options and name after checking that they fit together. */
 type CourseRequest =
   | { readonly kind: 'list' }
-  | { readonly kind: 'all'; readonly style: DrawingStyle }
-  | { readonly kind: 'one'; readonly name: string; readonly style: DrawingStyle };
+  | { readonly kind: 'all'; readonly settings: DrawingSettings }
+  | { readonly kind: 'one'; readonly name: string; readonly settings: DrawingSettings };
+
+/** Output of `course` before it becomes a `CommandResult`: the text for standard output and the verbose notes. */
+interface CourseOutput {
+  readonly stdout: string;
+  readonly notes: string;
+}
 
 export const courseCommand: CommandSpec = {
   name: 'course',
   summary: 'Print the diagrams of the MLOps course',
-  usage: ['course <name> [--ascii] [--color[=WHEN]]', 'course --all [--ascii] [--color[=WHEN]]', 'course --list'],
+  usage: [
+    'course <name> [--ascii] [--color[=WHEN]] [--width N] [--verbose]',
+    'course --all [--ascii] [--color[=WHEN]] [--width N] [--verbose]',
+    'course --list',
+  ],
   description: [
     'Prints one diagram of the MLOps course, or all of them, to standard output.',
     'Run with --list for the diagram names.',
     '',
-    'With --color=auto, the default, diagrams are coloured when standard output',
-    'is a terminal, TERM is not dumb and NO_COLOR is unset or empty. FORCE_COLOR',
-    'decides whenever it is set: 1, true or empty for 16 colours, 2 for 256,',
-    '3 for truecolor, any other value for none. Otherwise the level comes from',
-    'COLORTERM=truecolor or 24bit, then a TERM containing 256color, else 16',
-    'colours. --color and --no-color override the environment.',
+    DRAWING_HELP,
   ].join('\n'),
   options: [
     { name: 'list', type: 'boolean', description: 'Print each diagram name and its title, one per line' },
     { name: 'all', type: 'boolean', description: 'Print every diagram under its title' },
-    {
-      name: 'ascii',
-      type: 'boolean',
-      description: 'Draw with ASCII + - | > < v ^ in the same layout',
-      defaultText: 'Unicode box drawing',
-    },
-    {
-      name: 'color',
-      type: 'optional-string',
-      valueName: 'WHEN',
-      negatedValue: 'never',
-      description: 'Colour the diagrams: always (the same as --color alone), never, auto, or 16, 256 or truecolor colours',
-      defaultText: 'auto',
-    },
+    ...DRAWING_OPTIONS,
     HELP_OPTION,
   ],
   run: runCourse,
 };
 
 function runCourse(args: ParsedArguments, context: CliContext, host: CommandHost): CommandResult {
-  const request = readCourseRequest(args, host);
+  const output = printCourse(readCourseRequest(args, host), context.diagrams);
 
+  return { stdout: output.stdout, stderr: output.notes, exitCode: ExitCode.ok };
+}
+
+function printCourse(request: CourseRequest, diagrams: readonly CourseDiagram[]): CourseOutput {
   switch (request.kind) {
     case 'list':
-      return { stdout: formatList(context.diagrams), exitCode: ExitCode.ok };
+      return { stdout: formatList(diagrams), notes: '' };
     case 'all':
-      return { stdout: formatAll(context.diagrams, request.style), exitCode: ExitCode.ok };
+      return formatAll(diagrams, request.settings);
     case 'one': {
-      const diagram = findDiagram(request.name, context.diagrams);
+      const drawing = drawNamed(findDiagram(request.name, diagrams), request.settings);
 
-      return { stdout: `${renderNamed(diagram, request.style)}\n`, exitCode: ExitCode.ok };
+      return { stdout: `${drawing.text}\n`, notes: drawing.notes };
     }
   }
 }
@@ -89,42 +80,43 @@ function readCourseRequest({ options, positionals }: ParsedArguments, host: Comm
   }
 
   const name = positionals[0];
-  const charset: Charset = options.ascii === true ? 'ascii' : 'unicode';
-  const color = resolveColorLevel(options.color, host, HELP_ARGUMENTS);
-  const style: DrawingStyle = { charset, color };
 
   if (options.list === true) {
-    rejectWithList(name, options.all === true, options.ascii === true, options.color !== undefined);
+    rejectWithList(name, options);
     return { kind: 'list' };
   }
+
+  const settings = readDrawingSettings(options, host, HELP_ARGUMENTS);
 
   if (options.all === true) {
     if (name !== undefined) {
       throw new UsageError(`pass either a diagram name or --all, not both (got '${name}' and --all)`, HELP_ARGUMENTS);
     }
 
-    return { kind: 'all', style };
+    return { kind: 'all', settings };
   }
 
   if (name === undefined) {
     throw new UsageError('missing diagram name; pass a name, --all for every diagram, or --list for the names', HELP_ARGUMENTS);
   }
 
-  return { kind: 'one', name, style };
+  return { kind: 'one', name, settings };
 }
 
 /** Rejects what `--list` cannot be combined with, since it prints names and draws nothing. */
-function rejectWithList(name: string | undefined, all: boolean, ascii: boolean, color: boolean): void {
+function rejectWithList(name: string | undefined, options: OptionValues): void {
   if (name !== undefined) {
     throw new UsageError(`--list takes no diagram name, but got '${name}'; run 'termdiagram course ${name}' to print it`, HELP_ARGUMENTS);
   }
 
-  for (const [given, flag] of [
-    [all, '--all'],
-    [ascii, '--ascii'],
-    [color, '--color or --no-color'],
+  for (const [option, flag] of [
+    ['all', '--all'],
+    ['ascii', '--ascii'],
+    ['color', '--color or --no-color'],
+    ['width', '--width'],
+    ['verbose', '--verbose'],
   ] as const) {
-    if (given) {
+    if (options[option] !== undefined) {
       throw new UsageError(`--list cannot be combined with ${flag}, because it prints only names`, HELP_ARGUMENTS);
     }
   }
@@ -135,8 +127,13 @@ function formatList(diagrams: readonly CourseDiagram[]): string {
 }
 
 /** Formats every diagram under its title and a blank line, with a blank line between diagrams. Titles are never coloured. */
-function formatAll(diagrams: readonly CourseDiagram[], style: DrawingStyle): string {
-  return diagrams.map((diagram) => `${diagram.title}\n\n${renderNamed(diagram, style)}\n`).join('\n');
+function formatAll(diagrams: readonly CourseDiagram[], settings: DrawingSettings): CourseOutput {
+  const drawings = diagrams.map((diagram) => drawNamed(diagram, settings));
+
+  return {
+    stdout: drawings.map((drawing, index) => `${diagrams[index]?.title}\n\n${drawing.text}\n`).join('\n'),
+    notes: drawings.map((drawing) => drawing.notes).join(''),
+  };
 }
 
 function findDiagram(name: string, diagrams: readonly CourseDiagram[]): CourseDiagram {
@@ -149,10 +146,10 @@ function findDiagram(name: string, diagrams: readonly CourseDiagram[]): CourseDi
   throw new UsageError(`unknown diagram '${name}'; valid names: ${names.join(', ')}${formatSuggestion(name, names)}`);
 }
 
-/** Renders one diagram, naming it in any `DiagramError`. */
-function renderNamed(diagram: CourseDiagram, style: DrawingStyle): string {
+/** Renders one diagram, naming it in its verbose notes and in any `DiagramError`. */
+function drawNamed(diagram: CourseDiagram, settings: DrawingSettings): Drawing {
   try {
-    return renderDiagram(diagram.model, { charset: style.charset, color: style.color });
+    return drawModel(diagram.model, settings, diagram.name);
   } catch (error) {
     if (error instanceof DiagramError) {
       throw new RenderError(`diagram '${diagram.name}'`, error);

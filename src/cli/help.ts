@@ -21,9 +21,9 @@ export const VERSION_OPTION: OptionSpec = {
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [HELP_OPTION, VERSION_OPTION];
 
 const EXIT_STATUS_ROWS: readonly (readonly [string, string])[] = [
-  ['0', 'Success'],
-  ['1', 'A diagram is invalid and could not be rendered'],
-  ['2', 'Wrong usage, such as an unknown option or diagram name'],
+  ['0', 'Success, and for check, no problem found'],
+  ['1', 'An input could not be read or rendered, or check found a problem'],
+  ['2', 'Wrong usage, such as an unknown option, diagram name or --width value'],
   ['70', 'Internal error in termdiagram'],
 ];
 

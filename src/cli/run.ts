@@ -1,22 +1,38 @@
 import { DiagramError } from '../index.js';
+import { checkCommand } from './check.js';
 import { courseCommand } from './course.js';
 import { formatCommandHelp, formatGlobalHelp, GLOBAL_OPTIONS, PROGRAM_NAME } from './help.js';
 import { asksForHelp, isOption, parseArguments } from './parse.js';
+import { renderCommand } from './render.js';
 import { formatSuggestion } from './suggest.js';
-import { type CliContext, type CliIo, type CommandHost, type CommandResult, type CommandSpec, ExitCode, RenderError, UsageError } from './types.js';
+import {
+  type CliContext,
+  CliError,
+  type CliIo,
+  type CommandHost,
+  type CommandResult,
+  type CommandSpec,
+  ExitCode,
+  RenderError,
+  UsageError,
+} from './types.js';
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const COMMANDS: readonly CommandSpec[] = [courseCommand];
+export const COMMANDS: readonly CommandSpec[] = [renderCommand, checkCommand, courseCommand];
 
 /**
  * Runs the CLI on `argv` (the arguments after the program name) and returns
- * the exit status. Writes standard output with one `io.stdout` call and
- * reports every error on `io.stderr` instead of throwing, unless
- * `io.stderr` itself throws.
+ * the exit status. Writes a command's notes with one `io.stderr` call, then
+ * its standard output with one `io.stdout` call, and reports every error on
+ * `io.stderr` instead of throwing, unless `io.stderr` itself throws.
  */
 export function runCli(argv: readonly string[], io: CliIo, context: CliContext): ExitCode {
   try {
     const result = dispatch(argv, context, io);
+    if (result.stderr !== undefined && result.stderr !== '') {
+      io.stderr(result.stderr);
+    }
+
     if (result.stdout !== '') {
       io.stdout(result.stdout);
     }
@@ -84,9 +100,9 @@ function reportError(error: unknown, io: CliIo): ExitCode {
     return ExitCode.usage;
   }
 
-  if (error instanceof RenderError || error instanceof DiagramError) {
+  if (error instanceof CliError || error instanceof RenderError || error instanceof DiagramError) {
     io.stderr(`${PROGRAM_NAME}: ${error.message}\n`);
-    return ExitCode.renderFailed;
+    return ExitCode.failed;
   }
 
   io.stderr(formatInternalError(error, io.env.TERMDIAGRAM_DEBUG === '1'));

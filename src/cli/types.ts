@@ -8,12 +8,23 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Whether standard output is a terminal; `course --color=auto` colours only then. */
+  /** Whether standard output is a terminal; `--color=auto` colours only then, and only then is `columns` used. */
   readonly isTTY: boolean;
+  /** Width of the terminal in columns when standard output is a terminal, else undefined. */
+  readonly columns: number | undefined;
+  /**
+   * Reads a file as UTF-8 text, without a byte order mark. Throws
+   * `InputTooLargeError` when the file is over `maxBytes`, and an `Error`
+   * whose message is the reason, such as `no such file or directory
+   * (ENOENT)`, when it cannot be read.
+   */
+  readonly readFile: (path: string, maxBytes: number) => string;
+  /** Reads standard input to its end, with the same contract as `readFile`. */
+  readonly readStdin: (maxBytes: number) => string;
 }
 
-/** The part of `CliIo` that a command may read: the environment and whether standard output is a terminal. */
-export type CommandHost = Pick<CliIo, 'env' | 'isTTY'>;
+/** The part of `CliIo` that a command may use: everything but the output, which it returns in its `CommandResult`. */
+export type CommandHost = Omit<CliIo, 'stdout' | 'stderr'>;
 
 /** The data the commands work on, passed in so that tests can substitute their own. */
 export interface CliContext {
@@ -25,7 +36,8 @@ export interface CliContext {
 /** Exit statuses of the CLI. 70 is `EX_SOFTWARE` from BSD's sysexits.h. */
 export const ExitCode = {
   ok: 0,
-  renderFailed: 1,
+  /** An input could not be read, parsed or rendered, or `check` found a problem. */
+  failed: 1,
   usage: 2,
   internalError: 70,
 } as const;
@@ -65,9 +77,11 @@ export interface ParsedArguments {
   readonly positionals: readonly string[];
 }
 
-/** Output of a command: its standard output, written in one piece, and its exit status. */
+/** Output of a command: its standard error and standard output, each written in one piece, and its exit status. */
 export interface CommandResult {
   readonly stdout: string;
+  /** Notes and per-file errors, written before `stdout`. Absent means none. */
+  readonly stderr?: string;
   readonly exitCode: ExitCode;
 }
 
@@ -104,5 +118,24 @@ export class RenderError extends Error {
   constructor(source: string, cause: Error) {
     super(`failed to render ${source}: ${cause.message}`, { cause });
     this.name = 'RenderError';
+  }
+}
+
+/** A failure the user can fix, such as an unreadable file or an invalid model: exit status 1 and the message on standard error. */
+export class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** Thrown by `CliIo.readFile` and `CliIo.readStdin` when the input is over the byte limit they were given. */
+export class InputTooLargeError extends Error {
+  readonly maxBytes: number;
+
+  constructor(maxBytes: number) {
+    super(`input is over the limit of ${maxBytes} bytes`);
+    this.name = 'InputTooLargeError';
+    this.maxBytes = maxBytes;
   }
 }

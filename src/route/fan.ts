@@ -108,9 +108,10 @@ function labelLines(node: DiagramNode, text: Typesetter): LabelLine[] {
   }
   if (node.kind === 'tag') {
     const line = text.line(node.text);
-    const bracket = { text: '[', width: 1 };
+    const padding = Array.from({ length: node.padding ?? 0 }, () => ({ text: ' ', width: 1 }));
+    const glyphs = [{ text: '[', width: 1 }, ...padding, ...line.glyphs, ...padding, { text: ']', width: 1 }];
 
-    return [{ glyphs: [bracket, ...line.glyphs, bracket], width: line.width + 2 + 2 * (node.padding ?? 0), align: 'center' }];
+    return [{ glyphs, width: line.width + 2 + 2 * padding.length, align: 'center' }];
   }
 
   if (node.kind === 'bar') {

@@ -1,0 +1,91 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { getSystemErrorMap } from 'node:util';
+import { InputTooLargeError } from './types.js';
+
+/** File descriptor of standard input. */
+export const STDIN_FD = 0;
+
+/** Bytes read per call, the size of a pipe buffer on Linux. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** Milliseconds to wait before reading again when a non-blocking standard input has no data yet. */
+const RETRY_DELAY_MS = 10;
+
+/**
+ * Reads the file at `path` as UTF-8, for `CliIo.readFile`. Throws
+ * `InputTooLargeError` past `maxBytes`, after reading at most one chunk more,
+ * and an `Error` whose message is the system's reason when it cannot be read.
+ */
+export function readFileBounded(path: string, maxBytes: number): string {
+  const fd = withReason(() => openSync(path, 'r'));
+
+  try {
+    return readBounded(fd, maxBytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads an open file descriptor to its end as UTF-8, dropping a byte order
+ * mark, with the errors of `readFileBounded`. Works on pipes and terminals
+ * too, where the size is not known ahead.
+ */
+export function readBounded(fd: number, maxBytes: number): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+
+  for (;;) {
+    const chunk = Buffer.alloc(CHUNK_BYTES);
+    const count = withReason(() => readChunk(fd, chunk));
+    if (count === 0) {
+      break;
+    }
+
+    total += count;
+    if (total > maxBytes) {
+      throw new InputTooLargeError(maxBytes);
+    }
+
+    chunks.push(chunk.subarray(0, count));
+  }
+
+  // TextDecoder drops a leading byte order mark and replaces invalid UTF-8 with U+FFFD.
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks, total));
+}
+
+/**
+ * Reads one chunk. A standard input that its parent opened in non-blocking
+ * mode throws EAGAIN while it has no data, so this waits and tries again.
+ */
+function readChunk(fd: number, chunk: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, chunk, 0, chunk.length, null);
+    } catch (error) {
+      if (!isErrno(error) || error.code !== 'EAGAIN') {
+        throw error;
+      }
+
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RETRY_DELAY_MS);
+    }
+  }
+}
+
+/** Runs `action`, replacing a system error by one whose message is the reason and code, as in `no such file or directory (ENOENT)`. */
+function withReason<T>(action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (!isErrno(error) || error.errno === undefined) {
+      throw error;
+    }
+
+    const reason = getSystemErrorMap().get(error.errno)?.[1] ?? error.message;
+    throw new Error(`${reason} (${error.code})`, { cause: error });
+  }
+}
+
+function isErrno(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && 'code' in error;
+}
