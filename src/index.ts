@@ -12,3 +12,5 @@ export type { CheckOptions, DiagramProblem } from './check.js';
 export { defaultTheme, plainTheme, ROLES, NAMED_COLORS } from './style/style.js';
 export * from './builders.js';
 export type * from './model.js';
+export { courseDiagrams } from './course/index.js';
+export type { CourseDiagram } from './course/index.js';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { box, renderDiagram, row, text } from '../src/index.js';
 import { assertDiagram, compareDiagram, toMatchDiagram } from '../src/testing.js';
+import { readmeBlockAfter } from './support/readme.js';
 // The example registers its own test here, because the include glob covers only test/.
 import '../examples/snapshot.test.js';
 
@@ -257,41 +258,29 @@ describe('toMatchDiagram', () => {
 });
 
 describe('README snapshot section', () => {
-  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-
-  /** Returns the fenced block that follows a `<!-- marker -->` comment in the README. */
-  function blockAfter(marker: string): string {
-    const start = readme.indexOf(`<!-- ${marker} -->`);
-    expect(start, `README has no <!-- ${marker} --> marker`).toBeGreaterThanOrEqual(0);
-    const open = readme.indexOf('\n', readme.indexOf('```', start)) + 1;
-    const close = readme.indexOf('\n```', open);
-
-    return readme.slice(open, close);
-  }
-
   it('shows the snapshot example verbatim', () => {
     const source = readFileSync(new URL('../examples/snapshot.test.ts', import.meta.url), 'utf8');
-    expect(blockAfter('example: snapshot')).toBe(source.trimEnd());
+    expect(readmeBlockAfter('example: snapshot')).toBe(source.trimEnd());
   });
 
   it('shows the matcher typing verbatim', () => {
     const source = readFileSync(new URL('../examples/vitest-matchers.ts', import.meta.url), 'utf8');
-    expect(blockAfter('example: vitest-matchers')).toBe(source.trimEnd());
+    expect(readmeBlockAfter('example: vitest-matchers')).toBe(source.trimEnd());
   });
 
   it('shows the node:test example verbatim', () => {
     const source = readFileSync(new URL('../examples/node-test.ts', import.meta.url), 'utf8');
-    expect(blockAfter('example: node-test')).toBe(source.trimEnd());
+    expect(readmeBlockAfter('example: node-test')).toBe(source.trimEnd());
   });
 
   it('shows the snapshot golden file', () => {
     const golden = readFileSync(new URL('../examples/snapshot.golden.txt', import.meta.url), 'utf8');
-    expect(blockAfter('golden: snapshot')).toBe(golden.trimEnd());
+    expect(readmeBlockAfter('golden: snapshot')).toBe(golden.trimEnd());
   });
 
   it('shows a real failure message', () => {
     const drawing = readFileSync(new URL('../examples/snapshot.golden.txt', import.meta.url), 'utf8').replace(/\n$/, '');
-    const readmeMessage = blockAfter('failure: snapshot');
+    const readmeMessage = readmeBlockAfter('failure: snapshot');
     const readmePath = /^the diagram differs from (.+):$/m.exec(readmeMessage)?.[1];
     expect(readmePath, 'the README failure block names no golden file').toBeDefined();
 

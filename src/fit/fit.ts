@@ -334,20 +334,7 @@ function fitShared(
  * given to nodes that have none.
  */
 function reflowRow(context: FitContext, row: RowNode, children: readonly DiagramNode[], widths: readonly number[], available: number, path: string): DiagramNode {
-  const gap = row.gap ?? 1;
-  const lines: DiagramNode[][] = [[]];
-  let used = 0;
-  children.forEach((child, index) => {
-    const width = widths[index] ?? 0;
-    const line = lines[lines.length - 1] ?? [];
-    if (line.length > 0 && used + gap + width > available) {
-      lines.push([child]);
-      used = width;
-    } else {
-      line.push(child);
-      used += (line.length > 1 ? gap : 0) + width;
-    }
-  });
+  const lines = packLines(widths, row.gap ?? 1, available).map((line) => line.map((index) => children[index] as DiagramNode));
   report(context, path, 'reflowed', `${children.length} nodes moved onto ${lines.length} lines to fit ${available} columns`);
 
   const chained = row.chain !== undefined && row.chain !== false;
@@ -379,6 +366,28 @@ function reflowRow(context: FitContext, row: RowNode, children: readonly Diagram
     ...(stubs && { stubs }),
     children: withIds.map((line) => ({ ...rowOptions, kind: 'row' as const, children: line })),
   };
+}
+
+/**
+ * Packs items of the given widths into lines, in order and `gap` apart,
+ * starting a new line when the next item would pass `available`. Returns the
+ * items' indices line by line; an item wider than `available` gets a line.
+ */
+function packLines(widths: readonly number[], gap: number, available: number): number[][] {
+  const lines: number[][] = [[]];
+  let used = 0;
+  widths.forEach((width, index) => {
+    const line = lines[lines.length - 1] ?? [];
+    if (line.length > 0 && used + gap + width > available) {
+      lines.push([index]);
+      used = width;
+    } else {
+      line.push(index);
+      used += (line.length > 1 ? gap : 0) + width;
+    }
+  });
+
+  return lines;
 }
 
 /** Reserved id prefix for nodes that fitting links; a NUL cannot appear in an id a person types. */
@@ -443,19 +452,7 @@ function trackMinimums(context: FitContext, children: readonly DiagramNode[], co
 
 /** Splits a grid's columns into bands that each fit and stacks the bands, so each node keeps the nodes above and below it. */
 function splitGrid(context: FitContext, grid: GridNode, children: readonly DiagramNode[], widths: readonly number[], available: number, path: string): DiagramNode {
-  const gap = grid.columnGap ?? 2;
-  const bands: number[][] = [[]];
-  let used = 0;
-  widths.forEach((width, column) => {
-    const band = bands[bands.length - 1] ?? [];
-    if (band.length > 0 && used + gap + width > available) {
-      bands.push([column]);
-      used = width;
-    } else {
-      band.push(column);
-      used += (band.length > 1 ? gap : 0) + width;
-    }
-  });
+  const bands = packLines(widths, grid.columnGap ?? 2, available);
   report(context, path, 'reflowed', `${grid.columns} columns split into ${bands.length} bands to fit ${available} columns`);
 
   const { children: _children, connectors, stubs, id, columns, ...gridOptions } = grid;
