@@ -9,7 +9,7 @@ import type { DiagramNode } from './model.js';
 import { MIN_WIDTH, type RenderConfig, type RenderOptions, resolveOptions } from './options.js';
 import { paintAll } from './paint/paint.js';
 import { routeAll } from './route/route-all.js';
-import { Typesetter } from './text/typeset.js';
+import { type Typesetter, typesetterFor } from './text/typeset.js';
 import { assertValid } from './validate.js';
 
 /** A rendering with the list of what was changed to fit the width budget. */
@@ -33,7 +33,7 @@ export function renderDiagram(model: DiagramNode, options?: RenderOptions): stri
 export function renderWithDiagnostics(model: DiagramNode, options?: RenderOptions): RenderResult {
   const config = resolveOptions(options);
   assertValid(model, config.limits);
-  const text = new Typesetter(config.text);
+  const text = typesetterFor(config.text);
   const natural = draw(model, text, config);
   if (config.width === undefined || natural.width <= config.width) {
     return { text: serialize(natural, config), diagnostics: [] };
@@ -82,7 +82,7 @@ export function minimumWidth(model: DiagramNode, options?: Omit<RenderOptions, '
   const config = resolveOptions(options);
   assertValid(model, config.limits);
 
-  return minimumWidthOf(model, new Typesetter(config.text), config);
+  return minimumWidthOf(model, typesetterFor(config.text), config);
 }
 
 function minimumWidthOf(model: DiagramNode, text: Typesetter, config: RenderConfig): number {

@@ -1002,10 +1002,19 @@ class Validator {
    */
   checkFields(target: object, path: string, rules: RuleTable, objectName: string, extraNames: readonly string[] = []): ReadonlyMap<string, unknown> {
     const shape = tableShape(rules, extraNames);
-    this.checkUnknownFields(target, path, shape, objectName);
+    const keys = this.listKeys(target, path);
+    if (keys === undefined) {
+      return new Map();
+    }
+
+    // Only the fields present are read: a node sets a few of the many fields its kind allows.
     const values = new Map<string, unknown>();
-    for (const name of shape.names) {
-      values.set(name, this.read(target, name, path));
+    for (const key of keys) {
+      if (!shape.valid.has(key)) {
+        this.reportUnknownField(key, path, shape, objectName);
+      } else if (Object.hasOwn(rules, key)) {
+        values.set(key, this.read(target, key, path));
+      }
     }
 
     for (const [name, rule] of shape.entries) {
@@ -1162,26 +1171,24 @@ class Validator {
     );
   }
 
-  private checkUnknownFields(target: object, path: string, shape: TableShape, objectName: string): void {
-    let keys: string[];
+  /** Lists an object's own field names, reporting a proxy whose listing throws. */
+  private listKeys(target: object, path: string): string[] | undefined {
     try {
-      keys = Object.keys(target);
+      return Object.keys(target);
     } catch (error) {
       this.report('invalid-model', path, `listing the fields failed with ${describeError(error)}; pass plain data objects`);
 
-      return;
+      return undefined;
     }
+  }
 
-    for (const key of keys) {
-      if (!shape.valid.has(key)) {
-        const validNames = [...shape.valid];
-        this.report(
-          'invalid-model',
-          joinPath(path, key),
-          `unknown field ${describe(key)} on ${objectName}; remove or rename it${didYouMean(key, validNames)}. Valid fields: ${validNames.join(', ')}`,
-        );
-      }
-    }
+  private reportUnknownField(key: string, path: string, shape: TableShape, objectName: string): void {
+    const validNames = [...shape.valid];
+    this.report(
+      'invalid-model',
+      joinPath(path, key),
+      `unknown field ${describe(key)} on ${objectName}; remove or rename it${didYouMean(key, validNames)}. Valid fields: ${validNames.join(', ')}`,
+    );
   }
 
   /** Reads one field, reporting a getter that throws and returning `UNREADABLE` for it. */

@@ -177,6 +177,10 @@ export function lineGlyphTable(charset: Charset, rounded: boolean): readonly str
 
 /** The glyph of every symbol code in one charset, for serializing many cells. */
 export function symbolGlyphTable(charset: Charset): readonly string[] {
+  return SYMBOL_GLYPHS[charset];
+}
+
+function buildSymbolTable(charset: Charset): string[] {
   const table: string[] = [' '];
   for (const [code, forms] of Object.entries(SYMBOLS)) {
     table[Number(code)] = charset === 'unicode' ? forms[0] : forms[1];
@@ -245,4 +249,10 @@ const GLYPH_ARMS: ReadonlyMap<string, Arms> = new Map([
 const LINE_GLYPHS: Readonly<Record<Charset, readonly [readonly string[], readonly string[]]>> = {
   unicode: [glyphTable('unicode', false), glyphTable('unicode', true)],
   ascii: [glyphTable('ascii', false), glyphTable('ascii', true)],
+};
+
+/** The glyph of every symbol code, worked out once per charset when the module loads. */
+const SYMBOL_GLYPHS: Readonly<Record<Charset, readonly string[]>> = {
+  unicode: buildSymbolTable('unicode'),
+  ascii: buildSymbolTable('ascii'),
 };

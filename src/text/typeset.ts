@@ -67,10 +67,14 @@ const ASCII_GLYPHS: readonly Glyph[] = Array.from({ length: 0x7f }, (_, code) =>
  */
 const TEXT_DEFAULT_EMOJI = /^(\P{Emoji_Presentation})\ufe0f\u20e3?$/u;
 
+/** Labels a typesetter keeps; past this many it starts over, so a long-lived one cannot grow without bound. */
+const MAX_CACHED_LABELS = 10_000;
+
 /**
  * Turns label text into lines of glyphs with widths, by one policy shared by
- * measuring, wrapping and painting. Results are cached for the life of the
- * typesetter, which is one render.
+ * measuring, wrapping and painting. Results are cached, up to
+ * `MAX_CACHED_LABELS` labels; `typesetterFor` shares one typesetter per
+ * policy across renders, since results depend only on the label and policy.
  */
 export class Typesetter {
   readonly policy: TextPolicy;
@@ -84,6 +88,9 @@ export class Typesetter {
     const cached = this.cache.get(text);
     if (cached !== undefined) {
       return cached;
+    }
+    if (this.cache.size >= MAX_CACHED_LABELS) {
+      this.cache.clear();
     }
 
     const lines = text
@@ -204,4 +211,19 @@ function readTrustedEscape(line: string, start: number): TrustedEscape | undefin
   }
 
   return undefined;
+}
+
+/** One typesetter per policy, indexed by its fields: tab width, emoji form and trust. */
+const SHARED: Typesetter[] = [];
+
+/** The shared typesetter for a policy, so repeated renders of the same labels typeset them once. */
+export function typesetterFor(policy: TextPolicy): Typesetter {
+  const index = ((policy.tabWidth - 1) * 2 + (policy.emoji === 'text' ? 0 : 1)) * 2 + (policy.trustedLabels ? 1 : 0);
+  let typesetter = SHARED[index];
+  if (typesetter === undefined) {
+    typesetter = new Typesetter(policy);
+    SHARED[index] = typesetter;
+  }
+
+  return typesetter;
 }
