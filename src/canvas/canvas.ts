@@ -16,6 +16,9 @@ export enum CellKind {
 
 const ROUNDED = 1;
 
+/** Characters gathered into one string before it joins the rest of a long row. */
+const ROW_CHUNK = 1024;
+
 /** Style id 0 is the terminal's default style; link id 0 is no link. */
 export const NO_STYLE = 0;
 
@@ -213,26 +216,7 @@ export class Canvas {
       while (end > start && this.isBlank(end - 1)) {
         end -= 1;
       }
-      // Joining an array of pieces makes one string; adding them one by one builds a rope the collector must walk.
-      const parts: string[] = [];
-      for (let index = start; index < end; index += 1) {
-        switch (this.kinds[index]) {
-          case CellKind.Line:
-            parts.push(((this.flags[index] ?? 0) & ROUNDED ? arcs : lines)[this.arms[index] ?? 0] ?? ' ');
-            break;
-          case CellKind.Symbol:
-            parts.push(symbols[this.symbols[index] ?? 0] ?? ' ');
-            break;
-          case CellKind.Text:
-            parts.push(this.texts?.[index] ?? ' ');
-            break;
-          case CellKind.Continuation:
-            break;
-          default:
-            parts.push(' ');
-        }
-      }
-      rows.push(parts.join(''));
+      rows.push(this.plainRow(start, end, lines, arcs, symbols));
     }
 
     while (rows.length > 0 && rows[rows.length - 1] === '') {
@@ -240,6 +224,42 @@ export class Canvas {
     }
 
     return rows.join('\n');
+  }
+
+  /**
+   * One row of plain text. Short rows are built by adding strings; long rows
+   * join an array of pieces instead, because adding many pieces one by one
+   * builds a deep rope that the collector must walk.
+   */
+  private plainRow(start: number, end: number, lines: readonly string[], arcs: readonly string[], symbols: readonly string[]): string {
+    const parts: string[] = [];
+    let row = '';
+    for (let index = start; index < end; index += 1) {
+      let piece = ' ';
+      switch (this.kinds[index]) {
+        case CellKind.Line:
+          piece = ((this.flags[index] ?? 0) & ROUNDED ? arcs : lines)[this.arms[index] ?? 0] ?? ' ';
+          break;
+        case CellKind.Symbol:
+          piece = symbols[this.symbols[index] ?? 0] ?? ' ';
+          break;
+        case CellKind.Text:
+          piece = this.texts?.[index] ?? ' ';
+          break;
+        case CellKind.Continuation:
+          piece = '';
+          break;
+        default:
+          break;
+      }
+      row += piece;
+      if (row.length >= ROW_CHUNK) {
+        parts.push(row);
+        row = '';
+      }
+    }
+
+    return parts.length === 0 ? row : parts.join('') + row;
   }
 
   private isBlank(index: number): boolean {
