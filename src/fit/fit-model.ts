@@ -19,7 +19,7 @@ export function fitModel(model: DiagramNode, width: number, level: FitLevel, tex
     ellipsis,
     hasConnectors: hasConnectors(model),
     diagnostics: [],
-    widths: new WeakMap(),
+    widths: new Map(),
   };
 
   return { model: fitNode(context, model, width, ''), diagnostics: context.diagnostics };

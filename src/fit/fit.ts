@@ -30,7 +30,7 @@ export interface FitContext {
   readonly hasConnectors: boolean;
   readonly diagnostics: LayoutDiagnostic[];
   /** Natural widths of the nodes measured so far; nodes are never changed, so a width stays true. */
-  readonly widths: WeakMap<DiagramNode, number>;
+  readonly widths: Map<DiagramNode, number>;
 }
 
 /** Rows between the lines of a reflowed row or grid whose nodes are linked, so a route can turn between them. */

@@ -30,10 +30,10 @@ import { type Size, boxFrame } from './geometry.js';
 import { chainGapNeeded } from './chain.js';
 
 /** Natural sizes of every node, computed bottom-up once and read by placement. */
-export type Sizes = WeakMap<DiagramNode, Size>;
+export type Sizes = Map<DiagramNode, Size>;
 
 export function measureTree(root: DiagramNode, text: Typesetter): Sizes {
-  const sizes: Sizes = new WeakMap();
+  const sizes: Sizes = new Map();
   measure(root, '', { sizes, text });
 
   return sizes;

@@ -68,7 +68,7 @@ const ASCII_GLYPHS: readonly Glyph[] = Array.from({ length: 0x7f }, (_, code) =>
 const TEXT_DEFAULT_EMOJI = /^(\P{Emoji_Presentation})\ufe0f\u20e3?$/u;
 
 /** Labels a typesetter keeps; past this many it starts over, so a long-lived one cannot grow without bound. */
-const MAX_CACHED_LABELS = 10_000;
+const MAX_CACHED_LABELS = 100_000;
 
 /**
  * Turns label text into lines of glyphs with widths, by one policy shared by
