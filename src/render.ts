@@ -3,7 +3,7 @@ import { DiagramError } from './errors.js';
 import type { LayoutDiagnostic } from './fit/diagnostics.js';
 import { FIT_LEVELS, fitModel } from './fit/fit-model.js';
 import { ELLIPSIS } from './fit/text-fit.js';
-import { measureTree } from './layout/measure.js';
+import { measureTree, sizeOf } from './layout/measure.js';
 import { placeTree } from './layout/place.js';
 import type { DiagramNode } from './model.js';
 import { MIN_WIDTH, type RenderConfig, type RenderOptions, resolveOptions } from './options.js';
@@ -118,6 +118,11 @@ function fitToWidth(model: DiagramNode, width: number, text: Typesetter, config:
       }
       if (canvas.width <= width) {
         return { text: serialize(canvas, config), diagnostics };
+      }
+      // Narrowing the layout helps only when routes outside it made the drawing too wide;
+      // a layout that is itself too wide needs the next step instead.
+      if (sizeOf(measureTree(fitted, text), fitted).width > available) {
+        break;
       }
       available -= canvas.width - width;
     }

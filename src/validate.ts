@@ -302,14 +302,22 @@ function isWhole(limits: Limits): ValueTest {
  * Checks a count, size or index: a whole number within `limits`. The fix
  * names the nearest valid value, so `2.5` suggests rounding to 2 or 3.
  */
-function checkLimit(value: unknown, name: string, limits: Limits): string | undefined {
+/**
+ * The largest count or size in cells any field may hold, unless its own
+ * limit is lower. A larger one could only exhaust memory in measuring and
+ * routing before the cell limit of the drawing is checked.
+ */
+export const MAX_FIELD_SIZE = 1_000_000;
+
+function checkLimit(value: unknown, name: string, given: Limits): string | undefined {
+  const limits: Limits = given.max === undefined ? { ...given, max: MAX_FIELD_SIZE } : given;
   const { min, max } = limits;
   const within = (candidate: number): boolean => candidate >= min && (max === undefined || candidate <= max);
   if (typeof value === 'number' && Number.isInteger(value) && within(value)) {
     return undefined;
   }
 
-  const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+  const range = `from ${min} to ${max}`;
   const reason = limits.reason === undefined ? '' : ` (${limits.reason})`;
   const problem = `expected a whole number ${range}${reason}, got ${describe(value)}`;
 
@@ -317,6 +325,7 @@ function checkLimit(value: unknown, name: string, limits: Limits): string | unde
 }
 
 function fixForLimit(value: unknown, name: string, limits: Limits, within: (candidate: number) => boolean): string {
+  // Every caller passes limits with a maximum.
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return `set ${name} to a whole number such as ${limits.min}`;
   }
@@ -329,7 +338,7 @@ function fixForLimit(value: unknown, name: string, limits: Limits, within: (cand
   }
 
   if (value < limits.min) {
-    return `set ${name} to ${limits.min}${limits.max === undefined ? ' or more' : ''}`;
+    return `set ${name} to ${limits.min}${limits.max === MAX_FIELD_SIZE ? ' or more' : ''}`;
   }
 
   return `set ${name} to ${limits.max ?? limits.min} or less`;

@@ -1,3 +1,4 @@
+import { maxOf } from '../numbers.js';
 import { joinPath } from '../errors.js';
 import { chainGapNeeded } from '../layout/chain.js';
 import { boxFrame } from '../layout/geometry.js';
@@ -247,7 +248,7 @@ function fitBox(context: FitContext, node: BoxNode, available: number, path: str
 /** The smallest gap a row or grid can have: room for its own chain or connectors, or for any connector in the diagram. */
 function minimumGap(context: FitContext, children: readonly DiagramNode[], chain: RowNode['chain'], connectors: readonly Connector[] | undefined): number {
   const chained = chain === undefined || chain === false ? 1 : chainGapNeeded(children, chain, 'horizontal');
-  const labelled = Math.max(0, ...(connectors ?? []).map((connector) => (connector.label === undefined ? 0 : context.text.line(connector.label).width + 2)));
+  const labelled = maxOf((connectors ?? []).map((connector) => (connector.label === undefined ? 0 : context.text.line(connector.label).width + 2)));
   const linked = connectors !== undefined && connectors.length > 0 ? Math.max(CONNECTOR_GAP, labelled) : context.hasConnectors ? CONNECTOR_GAP : 1;
 
   return Math.max(chained, linked);

@@ -1,3 +1,4 @@
+import { maxOf } from '../numbers.js';
 import { chainGapNeeded } from '../layout/chain.js';
 import { borderThickness, boxFrame } from '../layout/geometry.js';
 import { CAPTION_MARGIN, PERCENT_WIDTH, TITLE_FRAME } from '../layout/defaults.js';
@@ -43,17 +44,17 @@ export function minContentWidth(context: FitContext, node: DiagramNode): number 
     case 'box': {
       const border = borderThickness(node.border);
       const frame = level >= FitLevel.Compact ? 2 * border : boxFrame(node).left + boxFrame(node).right;
-      const content = Math.max(0, ...node.children.map((child) => minContentWidth(context, child)));
+      const content = maxOf(node.children.map((child) => minContentWidth(context, child)));
       const title = node.title === undefined ? 0 : level >= FitLevel.Truncate ? TITLE_FRAME + 1 : context.text.line(node.title).width + TITLE_FRAME;
 
       return Math.max(frame + content, title);
     }
     case 'column':
-      return Math.max(0, ...node.children.map((child) => minContentWidth(context, child)));
+      return maxOf(node.children.map((child) => minContentWidth(context, child)));
     case 'row': {
       const widths = node.children.map((child) => minContentWidth(context, child));
       if (level >= FitLevel.Reflow) {
-        return Math.max(0, ...widths);
+        return maxOf(widths);
       }
       const gap = node.chain ? chainGapNeeded(node.children, node.chain, 'horizontal') : 1;
 
@@ -65,7 +66,7 @@ export function minContentWidth(context: FitContext, node: DiagramNode): number 
         widths[index % node.columns] = Math.max(widths[index % node.columns] ?? 0, minContentWidth(context, child));
       });
       if (level >= FitLevel.Reflow) {
-        return Math.max(0, ...widths);
+        return maxOf(widths);
       }
 
       return widths.reduce((total, width) => total + width, 0) + Math.max(0, widths.length - 1);

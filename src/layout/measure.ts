@@ -1,3 +1,4 @@
+import { maxOf } from '../numbers.js';
 import { DiagramError, joinPath } from '../errors.js';
 import type {
   BarNode,
@@ -74,7 +75,7 @@ function measureNode(node: DiagramNode, path: string, context: MeasureContext): 
     case 'vtext': {
       const letters = text.line(node.text).glyphs;
 
-      return { width: Math.max(0, ...letters.map((letter) => letter.width)), height: letters.length };
+      return { width: maxOf(letters.map((letter) => letter.width)), height: letters.length };
     }
     case 'tag':
       return { width: text.line(node.text).width + 2 + 2 * (node.padding ?? 0), height: 1 };
@@ -153,7 +154,7 @@ function measureRow(row: RowNode, path: string, context: MeasureContext): Size {
 
   return {
     width: sum(children.map((child) => child.width)) + gap * Math.max(0, children.length - 1),
-    height: Math.max(0, ...children.map((child) => child.height)),
+    height: maxOf(children.map((child) => child.height)),
   };
 }
 
@@ -172,7 +173,7 @@ function measureColumn(column: ColumnNode, path: string, context: MeasureContext
   }
 
   return {
-    width: Math.max(0, ...children.map((child) => child.width)),
+    width: maxOf(children.map((child) => child.width)),
     height: sum(children.map((child) => child.height)) + gap * Math.max(0, children.length - 1),
   };
 }
@@ -225,7 +226,7 @@ function measureBox(box: BoxNode, path: string, context: MeasureContext): Size {
   const children = measureChildren(box, path, context);
   const frame = boxFrame(box);
   const dividers = box.divided ? Math.max(0, children.length - 1) : 0;
-  const contentWidth = Math.max(0, ...children.map((child) => child.width));
+  const contentWidth = maxOf(children.map((child) => child.width));
   const contentHeight = sum(children.map((child) => child.height)) + dividers;
   const titleWidth = box.title === undefined || box.title === '' ? 0 : context.text.line(box.title).width + TITLE_FRAME;
 
@@ -268,7 +269,7 @@ function measureFan(fan: FanNode, path: string, context: MeasureContext): Size {
 
   return {
     width: Math.max(fanRowWidth(fan, context.sizes), from?.width ?? 0, to?.width ?? 0),
-    height: linked(from) + Math.max(0, ...nodes.map((node) => node.height)) + linked(to),
+    height: linked(from) + maxOf(nodes.map((node) => node.height)) + linked(to),
   };
 }
 

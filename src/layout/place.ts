@@ -1,3 +1,4 @@
+import { maxOf } from '../numbers.js';
 import { joinPath } from '../errors.js';
 import type { BoxNode, ColumnNode, DiagramNode, FanNode, GridNode, HorizontalAlign, RowNode, VerticalAlign } from '../model.js';
 import { FAN_GAP, FAN_LINK_ROWS } from './defaults.js';
@@ -185,7 +186,7 @@ function placeFan(fan: FanNode, rect: Rect, path: string, sizes: Sizes): PlacedN
     return placed;
   });
 
-  const rowHeight = Math.max(0, ...children.map((child) => child.rect.height));
+  const rowHeight = maxOf(children.map((child) => child.rect.height));
   const center = fanCenter(children);
   const source = fan.from === undefined ? undefined : placeEnd(fan.from, rect, rect.y, center, joinPath(path, 'from'), sizes);
   const sinkTop = rowTop + rowHeight + FAN_LINK_ROWS;

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../numbers.js';
 import { Side, type Weight } from '../canvas/arms.js';
 import { arrowToward } from '../canvas/glyphs.js';
 import { DiagramError, joinPath } from '../errors.js';
@@ -260,8 +261,8 @@ export function routeArea(route: Route): Rect {
   const points = [...route.cells, ...route.heads.map((head) => head.at)];
   const xs = points.map((point) => point.x);
   const ys = points.map((point) => point.y);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
+  const x = minOf(xs);
+  const y = minOf(ys);
 
-  return { x, y, width: Math.max(...xs) - x + 1, height: Math.max(...ys) - y + 1 };
+  return { x, y, width: maxOf(xs) - x + 1, height: maxOf(ys) - y + 1 };
 }

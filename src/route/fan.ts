@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../numbers.js';
 import { Side, type Weight } from '../canvas/arms.js';
 import { arrowToward } from '../canvas/glyphs.js';
 import { alignOffset, bottom } from '../layout/geometry.js';
@@ -18,8 +19,8 @@ import type { Point, Route } from './types.js';
 export function fanRoutes(fan: PlacedNode, weight: Weight, text: Typesetter): Route[] {
   const routes: Route[] = [];
   const nodes = fan.children;
-  const rowTop = Math.min(...nodes.map((node) => node.rect.y));
-  const rowBottom = Math.max(...nodes.map((node) => bottom(node.rect)));
+  const rowTop = minOf(nodes.map((node) => node.rect.y));
+  const rowBottom = maxOf(nodes.map((node) => bottom(node.rect)));
 
   if (fan.source !== undefined) {
     const busY = rowTop - 3;
@@ -62,7 +63,7 @@ function stemStart(node: PlacedNode, text: Typesetter): Point {
   if (containers.has(node.node.kind) && node.children.length > 0) {
     // The stem starts under the child that reaches lowest, the one nearest the center among equals.
     const drawn = node.children.filter((child) => child.rect.width > 0 && child.rect.height > 0 && !drawsNothing(child.node));
-    const lowest = Math.max(...drawn.map((child) => bottom(child.rect)));
+    const lowest = maxOf(drawn.map((child) => bottom(child.rect)));
     const center = centerX(rect);
     const candidates = drawn.filter((child) => bottom(child.rect) === lowest);
     const nearest = candidates.reduce<PlacedNode | undefined>(
@@ -156,8 +157,8 @@ function stem(start: Point, busY: number, weight: Weight): Route {
 }
 
 function bus(xs: readonly number[], y: number, weight: Weight): Route {
-  const low = Math.min(...xs);
-  const high = Math.max(...xs);
+  const low = minOf(xs);
+  const high = maxOf(xs);
   const cells: Point[] = [];
   for (let x = low; x <= high; x += 1) {
     cells.push({ x, y });
