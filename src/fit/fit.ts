@@ -6,6 +6,7 @@ import { measureTree, sizeOf } from '../layout/measure.js';
 import type {
   BarNode,
   BoxNode,
+  ColumnNode,
   Connector,
   CurveNode,
   DiagramNode,
@@ -81,7 +82,7 @@ export function fitNode(context: FitContext, node: DiagramNode, available: numbe
     case 'box':
       return fitBox(context, node, available, path);
     case 'column':
-      return { ...node, children: node.children.map((child, index) => fitNode(context, child, available, childPath(path, index))) };
+      return fitColumn(context, node, available, path);
     case 'row':
       return fitRow(context, node, available, path);
     case 'grid':
@@ -142,6 +143,42 @@ function compactSpacer(context: FitContext, node: DiagramNode & { kind: 'spacer'
   report(context, path, 'compacted', `spacer narrowed from ${node.width ?? 0} to ${available} columns`);
 
   return { ...node, width: Math.max(0, available) };
+}
+
+/**
+ * Fits a column's children to the width. Bars in the column share one label
+ * column and one scale: they are narrowed together, so a full bar never draws
+ * shorter than a partly filled one and their brackets stay lined up.
+ */
+function fitColumn(context: FitContext, node: ColumnNode, available: number, path: string): DiagramNode {
+  const shared = context.level >= FitLevel.Wrap ? sharedBarShape(context, node.children, available) : undefined;
+  const children = node.children.map((child, index) => {
+    const childPath_ = childPath(path, index);
+    if (shared === undefined || child.kind !== 'bar' || naturalWidth(context, child) <= available) {
+      return fitNode(context, child, available, childPath_);
+    }
+    const width = child.width ?? BAR_WIDTH;
+    const scaled = Math.max(1, Math.floor((width * shared.width) / shared.widest));
+    report(context, childPath_, 'scaled', `bar narrowed from ${width} to ${scaled} cells, with the other bars of its column`);
+
+    return { ...child, labelWidth: shared.labelWidth, width: scaled };
+  });
+
+  return { ...node, children };
+}
+
+/** One label column and the room for the widest bar, for the bars of a column; undefined with fewer than two bars or no room. */
+function sharedBarShape(context: FitContext, children: readonly DiagramNode[], available: number): { labelWidth: number; width: number; widest: number } | undefined {
+  const bars = children.filter((child): child is BarNode => child.kind === 'bar');
+  if (bars.length < 2) {
+    return undefined;
+  }
+  const labelWidth = maxOf(bars.map((bar) => (bar.label === undefined ? 0 : context.text.line(bar.label).width)));
+  const percent = bars.some((bar) => bar.percent !== false) ? PERCENT_WIDTH + 1 : 0;
+  const room = available - (labelWidth > 0 ? labelWidth + 1 : 0) - 2 - percent;
+  const widest = maxOf(bars.map((bar) => bar.width ?? BAR_WIDTH));
+
+  return room >= 1 ? { labelWidth, width: Math.min(room, widest), widest } : undefined;
 }
 
 function fitBar(context: FitContext, node: BarNode, available: number, path: string): DiagramNode {

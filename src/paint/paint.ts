@@ -333,11 +333,12 @@ function curveScale(curve: CurveNode): Scale {
 
 /** Maps a value to a level from 0 to `levels - 1`. */
 function levelOf(value: number, scale: Scale, levels: number): number {
-  const range = scale.high - scale.low;
-  if (range <= 0) {
+  // Halving first keeps the range finite for values near the largest double, such as 1e308 and -1e308.
+  const range = scale.high / 2 - scale.low / 2;
+  if (!(range > 0)) {
     return 0;
   }
-  const level = Math.round(((value - scale.low) / range) * (levels - 1));
+  const level = Math.round(((value / 2 - scale.low / 2) / range) * (levels - 1));
 
   return Math.min(levels - 1, Math.max(0, level));
 }
@@ -375,10 +376,11 @@ interface LinePlot {
 }
 
 /**
- * Draws a line curve over a baseline: `╱` where the next value is higher,
- * `╲` where the previous one was, `─` where it is flat. A jump of several
- * levels stacks slopes in one column.
- * NOTE: a one-column valley (higher on both sides) draws only its rising slope.
+ * Draws a line curve over a baseline. Between two neighbouring values it
+ * draws the slope in the column of the lower one: `╱` rising to the right,
+ * `╲` falling, stacked over as many rows as the values are apart. A column
+ * that is the foot of both a fall and a rise draws `╳` where they meet. Rows
+ * where a value stays level draw `─`.
  */
 function paintLineCurve(canvas: Canvas, rect: Rect, curve: CurveNode, plot: LinePlot): void {
   const levels = curve.values.map((value) => levelOf(value, plot.scale, plot.rows));
@@ -386,20 +388,28 @@ function paintLineCurve(canvas: Canvas, rect: Rect, curve: CurveNode, plot: Line
   const margin = curve.margin ?? 0;
   drawFreeLine(canvas, plot.originX - margin, plot.originX + curve.values.length - 1 + margin, rowOf(0), Weight.Light, plot.style);
 
+  const slopes = new Map<number, SymbolCode>();
+  const mark = (x: number, level: number, symbol: SymbolCode): void => {
+    const key = rowOf(level) * 0x100000 + (x - plot.originX);
+    const existing = slopes.get(key);
+    slopes.set(key, existing === undefined || existing === symbol ? symbol : SymbolCode.SlopeCross);
+  };
+  for (let index = 0; index + 1 < levels.length; index += 1) {
+    const here = levels[index] ?? 0;
+    const next = levels[index + 1] ?? 0;
+    for (let level = Math.min(here, next); level < Math.max(here, next); level += 1) {
+      if (next > here) {
+        mark(plot.originX + index, level, SymbolCode.SlopeUp);
+      } else {
+        mark(plot.originX + index + 1, level, SymbolCode.SlopeDown);
+      }
+    }
+  }
+
   const flats: Point[] = [];
   levels.forEach((level, index) => {
     const x = plot.originX + index;
-    const next = levels[index + 1];
-    const previous = levels[index - 1];
-    if (next !== undefined && next > level) {
-      for (let step = level; step < next; step += 1) {
-        canvas.setSymbol(x, rowOf(step), SymbolCode.SlopeUp, plot.style);
-      }
-    } else if (previous !== undefined && previous > level) {
-      for (let step = level; step < previous; step += 1) {
-        canvas.setSymbol(x, rowOf(step), SymbolCode.SlopeDown, plot.style);
-      }
-    } else if (level > 0) {
+    if (level > 0 && !slopes.has(rowOf(level) * 0x100000 + index)) {
       flats.push({ x, y: rowOf(level) });
     }
   });
@@ -407,13 +417,16 @@ function paintLineCurve(canvas: Canvas, rect: Rect, curve: CurveNode, plot: Line
   // Flat stretches above the baseline are lines too, drawn run by run so their ends keep clear of borders.
   let runStart = 0;
   flats.forEach((cell, index) => {
-    const next = flats[index + 1];
-    if (next === undefined || next.y !== cell.y || next.x !== cell.x + 1) {
+    const following = flats[index + 1];
+    if (following === undefined || following.y !== cell.y || following.x !== cell.x + 1) {
       const first = flats[runStart] ?? cell;
       drawFreeLine(canvas, first.x, cell.x, cell.y, Weight.Light, plot.style);
       runStart = index + 1;
     }
   });
+  for (const [key, symbol] of slopes) {
+    canvas.setSymbol(plot.originX + (key % 0x100000), Math.floor(key / 0x100000), symbol, plot.style);
+  }
 }
 
 /**
