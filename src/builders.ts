@@ -85,7 +85,10 @@ export function grid(options: Options<GridNode, 'children'>, children: readonly 
 }
 
 export function fan(options: Options<FanNode>): FanNode {
-  return { ...options, kind: 'fan', nodes: [...options.nodes] };
+  // A missing or malformed `nodes` is passed on as given, so validation names it instead of a TypeError here.
+  const nodes = Array.isArray(options.nodes) ? [...options.nodes] : options.nodes;
+
+  return { ...options, kind: 'fan', nodes };
 }
 
 export function bar(value: number, options: Options<BarNode, 'value'> = {}): BarNode {

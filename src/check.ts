@@ -1,6 +1,7 @@
 import { type Arms, SIDES, Side, Weight, armOf, hasHorizontal, hasVertical, opposite } from './canvas/arms.js';
 import { armsOfGlyph } from './canvas/glyphs.js';
 import stripAnsi from 'strip-ansi';
+import { DiagramError } from './errors.js';
 import { graphemes } from './text/width.js';
 
 /** A defect found in drawn text, at a 1-based line and column (columns count terminal cells). */
@@ -61,6 +62,13 @@ const STEP: Readonly<Record<Side, readonly [number, number]>> = {
  * are removed first, so a coloured rendering checks the same.
  */
 export function checkDiagram(text: string, options: CheckOptions = {}): DiagramProblem[] {
+  if (typeof text !== 'string') {
+    throw new DiagramError('invalid-option', 'text', `checkDiagram takes the drawn text as a string, not ${text === null ? 'null' : typeof text}; pass the output of renderDiagram or a file's contents`);
+  }
+  const width = options.width;
+  if (width !== undefined && (!Number.isInteger(width) || width < 1)) {
+    throw new DiagramError('invalid-option', 'options.width', `width must be a whole number of columns, at least 1, not ${String(width)}`);
+  }
   const grid = toCells(stripAnsi(text));
   const problems: DiagramProblem[] = [];
   const cellAt: CellAt = (x, y) => grid[y]?.[x] ?? ' ';
@@ -117,7 +125,7 @@ function checkArm(cellAt: CellAt, x: number, y: number, arms: Arms, side: Side):
     return undefined;
   }
 
-  return `a line from a joint ends ${sideName(side)} of '${cellAt(x, y)}' without reaching a joint or an arrowhead`;
+  return `the line going ${sideName(side)} from '${cellAt(x, y)}' ends in empty space instead of at a joint or an arrowhead`;
 }
 
 /** Whether the straight run through (x, y), followed backwards from `side`, begins at a joint. */

@@ -1,9 +1,9 @@
 import type { Charset } from './canvas/glyphs.js';
 import { DiagramError } from './errors.js';
 import type { ColorLevel } from './style/sgr.js';
-import { type Theme, defaultTheme } from './style/style.js';
+import { ROLES, type Theme, defaultTheme } from './style/style.js';
 import type { TextPolicy } from './text/typeset.js';
-import { MAX_DEPTH, MAX_LABEL_LENGTH } from './validate.js';
+import { MAX_DEPTH, MAX_LABEL_LENGTH, validateDiagram } from './validate.js';
 
 export type { Charset, ColorLevel };
 
@@ -136,7 +136,7 @@ function resolveLimits(limits: Limits | undefined): Required<Limits> {
   for (const name of LIMIT_NAMES) {
     const value = given[name];
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) {
-      throw invalid(`limits.${name}`, `${name} must be a whole number of at least 1, not ${JSON.stringify(value)}`);
+      throw invalid(`limits.${name}`, `${name} must be a whole number of at least 1, not ${String(value)}`);
     }
   }
 
@@ -148,7 +148,7 @@ function resolveWidth(width: number | undefined): number | undefined {
     return undefined;
   }
   if (!Number.isInteger(width) || width < MIN_WIDTH) {
-    throw invalid('width', `width must be a whole number of columns, at least ${MIN_WIDTH}, not ${JSON.stringify(width)}`);
+    throw invalid('width', `width must be a whole number of columns, at least ${MIN_WIDTH}, not ${String(width)}`);
   }
 
   return width;
@@ -201,6 +201,16 @@ function resolveTheme(theme: Theme | undefined): Theme {
   if (typeof theme !== 'object' || theme === null || Array.isArray(theme)) {
     throw invalid('theme', 'theme must be an object that maps roles such as border or arrow to styles');
   }
+  for (const [role, style] of Object.entries(theme)) {
+    if (!(ROLES as readonly string[]).includes(role)) {
+      throw invalid(`theme.${role}`, `unknown role '${role}'; valid roles: ${ROLES.join(', ')}`);
+    }
+    // A theme holds the same styles as a node's `style` field, so the model validator checks them.
+    const problem = validateDiagram({ kind: 'spacer', style })[0];
+    if (problem !== undefined) {
+      throw invalid(`theme.${role}${problem.path.replace(/^style/, '')}`, problem.message);
+    }
+  }
 
   return theme;
 }
@@ -210,7 +220,7 @@ function resolveTabWidth(tabWidth: number | undefined): number {
     return DEFAULT_TAB_WIDTH;
   }
   if (!Number.isInteger(tabWidth) || tabWidth < 1 || tabWidth > 16) {
-    throw invalid('tabWidth', `tabWidth must be a whole number from 1 to 16, not ${JSON.stringify(tabWidth)}`);
+    throw invalid('tabWidth', `tabWidth must be a whole number from 1 to 16, not ${String(tabWidth)}`);
   }
 
   return tabWidth;

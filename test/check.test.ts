@@ -45,16 +45,16 @@ describe('checkDiagram open joints', () => {
     );
 
     expect(checkDiagram(drawing)).toEqual([
-      { kind: 'open-joint', line: 1, column: 5, message: "a line from a joint ends down of '┐' without reaching a joint or an arrowhead" },
+      { kind: 'open-joint', line: 1, column: 5, message: "the line going down from '┐' ends in empty space instead of at a joint or an arrowhead" },
       { kind: 'ragged-border', line: 2, column: 5, message: "expected the box's right border at column 5, under its top-right corner '┐', but found a space" },
-      { kind: 'open-joint', line: 3, column: 5, message: "a line from a joint ends up of '┘' without reaching a joint or an arrowhead" },
+      { kind: 'open-joint', line: 3, column: 5, message: "the line going up from '┘' ends in empty space instead of at a joint or an arrowhead" },
     ]);
   });
 
   it('reports a lone corner', () => {
     expect(checkDiagram('──┐')).toEqual([
-      { kind: 'open-joint', line: 1, column: 1, message: "a line from a joint ends left of '─' without reaching a joint or an arrowhead" },
-      { kind: 'open-joint', line: 1, column: 3, message: "a line from a joint ends down of '┐' without reaching a joint or an arrowhead" },
+      { kind: 'open-joint', line: 1, column: 1, message: "the line going left from '─' ends in empty space instead of at a joint or an arrowhead" },
+      { kind: 'open-joint', line: 1, column: 3, message: "the line going down from '┐' ends in empty space instead of at a joint or an arrowhead" },
     ]);
   });
 
@@ -66,7 +66,7 @@ describe('checkDiagram open joints', () => {
     );
 
     expect(checkDiagram(drawing)).toEqual([
-      { kind: 'open-joint', line: 2, column: 6, message: "a line from a joint ends right of '─' without reaching a joint or an arrowhead" },
+      { kind: 'open-joint', line: 2, column: 6, message: "the line going right from '─' ends in empty space instead of at a joint or an arrowhead" },
     ]);
   });
 

@@ -119,7 +119,7 @@ describe('compareDiagram', () => {
     expect(result.message).toBe(
       [
         'the diagram has 1 problem(s):',
-        "  line 3, column 4: a line from a joint ends down of '┬' without reaching a joint or an arrowhead",
+        "  line 3, column 4: the line going down from '┬' ends in empty space instead of at a joint or an arrowhead",
         '',
         '   1 | ┌──────┐',
         '   2 | │ lint │',
@@ -139,8 +139,8 @@ describe('compareDiagram', () => {
     const drawing = '┌───────┐\n│ build │\n└─┬───┬─┘';
     const result = compareDiagram(drawing, goldenFile(`${drawing}\n`));
     expect(result.message).toMatch(/^the diagram has 2 problem\(s\):\n/);
-    expect(result.message).toContain("  line 3, column 3: a line from a joint ends down of '┬'");
-    expect(result.message).toContain("  line 3, column 7: a line from a joint ends down of '┬'");
+    expect(result.message).toContain("  line 3, column 3: the line going down from '┬'");
+    expect(result.message).toContain("  line 3, column 7: the line going down from '┬'");
   });
 
   it('fails on an open joint in a rendered model', () => {
@@ -149,7 +149,7 @@ describe('compareDiagram', () => {
     expect(compareDiagram(model, path).pass).toBe(true);
     const broken = rendered.replace('└──────┘', '└──┬───┘');
     expect(broken).not.toBe(rendered);
-    expect(compareDiagram(broken, path).message).toContain("a line from a joint ends down of '┬'");
+    expect(compareDiagram(broken, path).message).toContain("the line going down from '┬'");
   });
 
   it('does not write a golden file for a drawing with open joints', () => {

@@ -42,6 +42,21 @@ const INVISIBLE = /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u20
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
 
 const DELETE_PICTURE = '\u2421';
+
+/** Half of a UTF-16 surrogate pair; alone it is no character, so it draws as U+FFFD instead of vanishing. */
+const LONE_SURROGATE = /[\ud800-\udfff]/;
+
+function isPairAt(line: string, index: number): boolean {
+  const code = line.charCodeAt(index);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = line.charCodeAt(index + 1);
+
+    return next >= 0xdc00 && next <= 0xdfff;
+  }
+  const previous = line.charCodeAt(index - 1);
+
+  return previous >= 0xd800 && previous <= 0xdbff;
+}
 const REPLACEMENT = '\ufffd';
 
 /** The visible stand-in for a control character: U+2400 + code for C0 (`␛` for ESC), `␡` for DEL, U+FFFD for C1. */
@@ -168,7 +183,7 @@ export class Typesetter {
           continue;
         }
       }
-      plain += CONTROL.test(character) ? controlPicture(character) : character;
+      plain += CONTROL.test(character) ? controlPicture(character) : LONE_SURROGATE.test(character) && !isPairAt(line, index) ? REPLACEMENT : character;
       index += 1;
     }
     flush();
