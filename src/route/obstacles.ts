@@ -32,6 +32,24 @@ export class ObstacleIndex {
     return [...found];
   }
 
+  /** The boxes that contain every one of `nodes`, other than those nodes: a route between them stays inside each. */
+  enclosingBoxes(nodes: readonly PlacedNode[]): PlacedNode[] {
+    const first = nodes[0];
+    if (first === undefined) {
+      return [];
+    }
+    const found = new Set<PlacedNode>();
+    this.forEachBucket(first.rect, (bucket) => {
+      for (const placed of bucket) {
+        if (placed.node.kind === 'box' && !nodes.includes(placed) && nodes.every((node) => contains(placed.rect, node.rect))) {
+          found.add(placed);
+        }
+      }
+    });
+
+    return [...found];
+  }
+
   private addTree(placed: PlacedNode): void {
     const kind = placed.node.kind;
     const isObstacle = kind === 'box' || placed.children.length === 0 && kind !== 'spacer' && kind !== 'row' && kind !== 'column' && kind !== 'grid' && kind !== 'fan';

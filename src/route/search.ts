@@ -211,6 +211,14 @@ function blockedCells(area: Rect, from: PlacedNode, to: PlacedNode, obstacles: O
   }
   fill(from.rect);
   fill(to.rect);
+  // A box around both ends keeps the route inside: its border is a wall, not a line to merge into.
+  for (const box of obstacles.enclosingBoxes([from, to])) {
+    const rect = box.rect;
+    fill({ x: rect.x, y: rect.y, width: rect.width, height: 1 });
+    fill({ x: rect.x, y: bottom(rect) - 1, width: rect.width, height: 1 });
+    fill({ x: rect.x, y: rect.y, width: 1, height: rect.height });
+    fill({ x: right(rect) - 1, y: rect.y, width: 1, height: rect.height });
+  }
 
   return blocked;
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { arrow, box, checkDiagram, renderDiagram, row, text } from '../src/index.js';
+import type { Connector } from '../src/index.js';
+
+function pairIn(sides: Omit<Connector, 'from' | 'to'>): ReturnType<typeof row> {
+  return row({ gap: 3, connectors: [arrow('a', 'b', sides)] }, [box({ id: 'a' }, text('a')), box({ id: 'b' }, text('b'))]);
+}
+
+describe('routes inside a box', () => {
+  it('stay inside the box around both ends', () => {
+    const output = renderDiagram(box({ title: 'Title', padding: { x: 1, y: 2 } }, [pairIn({ fromSide: 'top', toSide: 'top' })]));
+    const lines = output.split('\n');
+
+    expect(lines[0]).toBe(`┌─ Title ${'─'.repeat((lines[0]?.length ?? 0) - 10)}┐`);
+    expect(lines[lines.length - 1]).toMatch(/^└─+┘$/);
+    expect(checkDiagram(output)).toEqual([]);
+  });
+
+  it('fail with no-route when the box leaves no room', () => {
+    const model = box([pairIn({ fromSide: 'left', toSide: 'right' })]);
+
+    expect(() => renderDiagram(model)).toThrow(expect.objectContaining({ code: 'no-route', path: 'children[0].connectors[0]' }));
+  });
+});
