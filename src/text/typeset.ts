@@ -1,6 +1,6 @@
 import type { Style } from '../style/style.js';
 import { parseSgr } from './sgr-parse.js';
-import { graphemeWidth } from './width.js';
+import { graphemeWidth, segmentGraphemes } from './width.js';
 
 /** How labels are turned into cells. Every field has a documented default in `RenderOptions`. */
 export interface TextPolicy {
@@ -68,8 +68,6 @@ export function controlPicture(character: string): string {
 
   return code === 0x7f ? DELETE_PICTURE : REPLACEMENT;
 }
-
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** One shared glyph for each printable ASCII character, so typesetting plain text allocates no glyph objects. */
 const ASCII_GLYPHS: readonly Glyph[] = Array.from({ length: 0x7f }, (_, code) => ({ text: String.fromCharCode(code), width: 1 }));
@@ -193,7 +191,7 @@ export class Typesetter {
 
   private segment(text: string, style: Style | undefined, link: string | undefined): Glyph[] {
     const glyphs: Glyph[] = [];
-    for (const { segment } of segmenter.segment(text.replace(INVISIBLE, ''))) {
+    for (const segment of segmentGraphemes(text.replace(INVISIBLE, ''))) {
       const shown = this.policy.emoji === 'text' ? segment.replace(TEXT_DEFAULT_EMOJI, '$1') : segment;
       const width = graphemeWidth(shown);
       if (width === 0) {

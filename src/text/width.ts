@@ -90,11 +90,44 @@ export function graphemes(text: string): Grapheme[] {
   }
 
   const result: Grapheme[] = [];
-  for (const { segment } of segmenter.segment(text)) {
+  for (const segment of segmentGraphemes(text)) {
     result.push({ text: segment, width: graphemeWidth(segment) });
   }
 
   return result;
+}
+
+/** Characters that always start a grapheme unless a joiner or mark comes before or after them: ASCII and box drawing. */
+const CHUNK_START = /[\x20-\x7e\u2500-\u259f]/;
+
+/** A joiner, variation selector or combining mark, which may tie a character to the one before it. */
+const JOINS_PREVIOUS = /[\u200d\ufe00-\ufe0f\p{M}]/u;
+
+/** Characters segmented at once; longer text is cut into chunks of about this size. */
+const CHUNK_LENGTH = 1024;
+
+/**
+ * Splits text into graphemes. Intl.Segmenter in Node 20 slows down more than
+ * linearly on long strings (a 77,000-character line took seconds), so long
+ * text is cut into chunks at characters that surely start a grapheme, and
+ * each chunk is segmented alone.
+ */
+export function* segmentGraphemes(text: string): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHUNK_LENGTH);
+    while (end < text.length && !isSafeCut(text, end)) {
+      end += 1;
+    }
+    for (const { segment } of segmenter.segment(text.slice(start, end))) {
+      yield segment;
+    }
+    start = end;
+  }
+}
+
+function isSafeCut(text: string, index: number): boolean {
+  return CHUNK_START.test(text.charAt(index)) && !JOINS_PREVIOUS.test(text.charAt(index - 1)) && !JOINS_PREVIOUS.test(text.charAt(index + 1));
 }
 
 /** The widest line of a multi-line text. */
