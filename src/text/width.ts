@@ -101,7 +101,7 @@ export function graphemes(text: string): Grapheme[] {
 const CHUNK_START = /[\x20-\x7e\u2500-\u259f]/;
 
 /** A joiner, variation selector or combining mark, which may tie a character to the one before it. */
-const JOINS_PREVIOUS = /[\u200d\ufe00-\ufe0f\p{M}]/u;
+const JOINS_PREVIOUS = /\u200d|[\ufe00-\ufe0f]|\p{M}/u;
 
 /** Characters segmented at once; longer text is cut into chunks of about this size. */
 const CHUNK_LENGTH = 1024;
