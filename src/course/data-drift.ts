@@ -13,7 +13,8 @@ function distribution(heading: string, sparkline: readonly number[], values: rea
   return column({ align: 'center' }, [
     column([text(heading, { role: 'emphasis' }), rule({ line: 'double' })]),
     spacer(),
-    curve(sparkline),
+    // The sparkline's scale starts at its lowest value, 1, so that value draws as the lowest bar.
+    curve(sparkline, { min: 1 }),
     curve(values, {
       shape: 'line',
       height: 4,

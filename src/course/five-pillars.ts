@@ -10,11 +10,11 @@ const PILLARS = [
   { name: 'MONITOR', caption: 'Track &\nAlert' },
 ] as const;
 
-/** Every shaded pillar is as tall as the longest name, with a blank row above and below it. */
+/** Every shaded pillar is as tall as the longest name, with a blank row above and below it; shorter names hang from the top. */
 const PILLAR_HEIGHT = Math.max(...PILLARS.map((pillar) => displayWidth(pillar.name))) + 4;
 
 function pillar(name: string, caption: string): DiagramNode {
-  const shaded = box({ border: 'shade', role: 'barFill', padding: { x: 2, y: 1 }, minHeight: PILLAR_HEIGHT, align: 'center', valign: 'middle' }, vtext(name));
+  const shaded = box({ border: 'shade', role: 'barFill', padding: { x: 2, y: 1 }, minHeight: PILLAR_HEIGHT, align: 'center', valign: 'top' }, vtext(name));
 
   return column({ align: 'center' }, [box(shaded), text(caption, { align: 'center' })]);
 }

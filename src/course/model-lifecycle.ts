@@ -1,16 +1,20 @@
 import { box, column, row, rule, spacer, text } from '../builders.js';
 import type { DiagramNode } from '../model.js';
 
+/** Each stage's picture sits in its box as drawn in the course: the champion's two rows rest on the bottom. */
 const STAGES = [
-  { id: 'experiment', heading: 'EXPERIMENT', picture: '○ ○ ○\n○ ● ○\n○ ○ ○', caption: 'Many\ncandidates' },
-  { id: 'staging', heading: 'STAGING', picture: '███\n███', caption: 'One\nchampion' },
-  { id: 'production', heading: 'PRODUCTION', picture: '█████\n█████\n█████', caption: 'One\nserving' },
+  { id: 'experiment', heading: 'EXPERIMENT', picture: '○ ○ ○\n○ ● ○\n○ ○ ○', valign: 'middle', caption: 'Many\ncandidates' },
+  { id: 'staging', heading: 'STAGING', picture: '███\n███', valign: 'bottom', caption: 'One\nchampion' },
+  { id: 'production', heading: 'PRODUCTION', picture: '█████\n█████\n█████', valign: 'middle', caption: 'One\nserving' },
 ] as const;
 
-function stage(id: string, heading: string, picture: string, caption: string): DiagramNode {
-  return column({ gap: 1 }, [
+type Stage = (typeof STAGES)[number];
+
+function stage({ id, heading, picture, valign, caption }: Stage): DiagramNode {
+  return column([
     column([text(heading, { role: 'emphasis' }), rule()]),
-    box({ id, minHeight: 5, minWidth: 9, align: 'center', valign: 'middle' }, text(picture)),
+    spacer(),
+    box({ id, minHeight: 5, minWidth: 9, align: 'center', valign }, text(picture)),
     text(caption),
   ]);
 }
@@ -26,7 +30,7 @@ export const modelLifecycle: DiagramNode = column({ align: 'stretch' }, [
         { from: 'staging', to: 'production', label: 'deploy', labelSide: 'below' },
       ],
     },
-    STAGES.map(({ id, heading, picture, caption }) => stage(id, heading, picture, caption)),
+    STAGES.map(stage),
   ),
   spacer(),
   rule({ line: 'double' }),
