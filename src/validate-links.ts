@@ -83,6 +83,7 @@ export function checkLinkedNodes(root: DiagramNode): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const byId = new Map<string, DiagramNode>();
   const connectors: { path: string; from: string; to: string }[] = [];
+  const stubSides = new Map<string, string>();
   // A subtree shared by several parents is checked once, so a diamond of shared nodes stays linear.
   const visited = new Set<DiagramNode>();
 
@@ -140,6 +141,17 @@ export function checkLinkedNodes(root: DiagramNode): ValidationProblem[] {
     if (node.kind === 'row' || node.kind === 'column' || node.kind === 'grid') {
       node.connectors?.forEach((connector, index) => {
         connectors.push({ path: joinPath(joinPath(path, 'connectors'), index), from: connector.from, to: connector.to });
+      });
+      node.stubs?.forEach((stub, index) => {
+        // Two stubs on one side of a node would be drawn over each other.
+        const stubPath = joinPath(joinPath(path, 'stubs'), index);
+        const side = `${stub.side} side of '${stub.id}'`;
+        const earlier = stubSides.get(side);
+        if (earlier !== undefined) {
+          problems.push({ code: 'invalid-model', path: joinPath(stubPath, 'side'), message: `the stub at ${earlier} already uses the ${side}; put this stub on another side` });
+        } else {
+          stubSides.set(side, stubPath);
+        }
       });
     }
   };
