@@ -248,9 +248,9 @@ export interface CurveNode extends NodeBase {
   readonly shape?: 'sparkline' | 'line';
   /** Rows above the baseline for `line`. Default 3. */
   readonly height?: number;
-  /** Lower bound of the scale. Default: the smallest value, or 0 if that is positive. */
+  /** Lower bound of the scale; smaller values draw at it. Default: the smallest value, or 0 if that is positive. */
   readonly min?: number;
-  /** Upper bound of the scale. Default: the largest value. */
+  /** Upper bound of the scale; larger values draw at it. Default: the largest value. */
   readonly max?: number;
   /** Extra baseline cells drawn on each side of a `line` curve. Default 0. */
   readonly margin?: number;
