@@ -28,6 +28,11 @@ interface Painter {
   /** A role set on an ancestor, which replaces the default roles below it. */
   readonly role: Role | undefined;
   readonly link: string | undefined;
+  /**
+   * Rules and curves, painted after every other node: their free line ends
+   * look at the neighbouring cells, which must hold their final lines by then.
+   */
+  readonly lineWork: (() => void)[];
 }
 
 /** The style of a role, with a node's own style over it; undefined when colour is off. */
@@ -56,8 +61,11 @@ export function paintAll(root: PlacedNode, routes: readonly Route[], options: Pa
     );
   }
   const canvas = new Canvas(area.width, area.height, area.x, area.y);
-  const painter: Painter = { canvas, options, role: undefined, link: undefined };
+  const painter: Painter = { canvas, options, role: undefined, link: undefined, lineWork: [] };
   paintNode(painter, root);
+  for (const paint of painter.lineWork) {
+    paint();
+  }
   for (const route of routes) {
     paintRouteLine(painter, route);
   }
@@ -137,13 +145,13 @@ function paintNode(parent: Painter, placed: PlacedNode): void {
       break;
     }
     case 'rule':
-      paintRule(painter, rect, node);
+      painter.lineWork.push(() => paintRule(painter, rect, node));
       break;
     case 'bar':
       paintBar(painter, rect, node);
       break;
     case 'curve':
-      paintCurve(painter, rect, node);
+      painter.lineWork.push(() => paintCurve(painter, rect, node));
       break;
     default:
       break;
@@ -266,18 +274,25 @@ function paintRule(painter: Painter, rect: Rect, rule: RuleNode): void {
 /**
  * Draws a horizontal line that belongs to no joint, such as a rule or a
  * baseline. Between two vertical borders it joins both, so `│──│` draws as
- * `├──┤`. Against a border on one side only it stops a cell short there,
- * because joining would leave a line that leaves a joint and ends in the open.
+ * `├──┤`. Against any other line on a side it stops a cell short there,
+ * because joining would leave a line that leaves a joint and ends in the open
+ * or turn a corner into a tee.
  */
 function drawFreeLine(canvas: Canvas, x0: number, x1: number, y: number, weight: Weight, style: number): void {
-  const touchesLeft = isVerticalLine(canvas, x0 - 1, y);
-  const touchesRight = isVerticalLine(canvas, x1 + 1, y);
-  const joins = touchesLeft && touchesRight;
+  const touchesLeft = isLineCell(canvas, x0 - 1, y);
+  const touchesRight = isLineCell(canvas, x1 + 1, y);
+  const joins = isVerticalLine(canvas, x0 - 1, y) && isVerticalLine(canvas, x1 + 1, y);
   const start = joins ? x0 - 1 : touchesLeft ? x0 + 1 : x0;
   const end = joins ? x1 + 1 : touchesRight ? x1 - 1 : x1;
   if (start <= end) {
     canvas.horizontalLine(start, end, y, weight, style);
   }
+}
+
+function isLineCell(canvas: Canvas, x: number, y: number): boolean {
+  const inside = x >= canvas.originX && x < canvas.originX + canvas.width && y >= canvas.originY && y < canvas.originY + canvas.height;
+
+  return inside && canvas.kindAt(x, y) === CellKind.Line;
 }
 
 function isVerticalLine(canvas: Canvas, x: number, y: number): boolean {

@@ -49,6 +49,8 @@ interface Port {
   /** The first line cell outside the node. */
   readonly cell: Point;
   readonly side: Side;
+  /** The node's own cell next to `cell`, which a line that neither joins a border nor ends in an arrowhead reaches toward. */
+  readonly edge: Point;
 }
 
 function offset(point: Point, side: Side, distance = 1): Point {
@@ -70,13 +72,13 @@ function port(placed: PlacedNode, side: Side, withHead: boolean): Port {
           ? { x: rect.x, y: middleY }
           : { x: right(rect) - 1, y: middleY };
   const joins = joinsBorder(placed.node);
-  const margin = !joins && (side === Side.Left || side === Side.Right) ? 1 : 0;
-  const outside = offset(edge, side, 1 + margin);
+  // A bending route touches a borderless node: a blank margin would leave its end in the open next to a turn.
+  const outside = offset(edge, side, 1);
   if (withHead) {
-    return { head: outside, cell: offset(outside, side), side };
+    return { head: outside, cell: offset(outside, side), side, edge };
   }
 
-  return { ...(joins && { joint: edge }), cell: outside, side };
+  return { ...(joins && { joint: edge }), cell: outside, side, edge };
 }
 
 /**
@@ -339,8 +341,9 @@ function toRoute(found: Found, spec: LinkSpec, isFree: (label: NonNullable<Route
     weight: spec.weight,
     heads,
     ...routeStyle(spec),
-    ...(goal.head && { endToward: goal.head }),
-    ...(start.head && { startToward: start.head }),
+    // An end with neither a joint nor an arrowhead reaches into its node, so it touches the node's text.
+    ...(goal.head ? { endToward: goal.head } : goal.joint ? {} : { endToward: goal.edge }),
+    ...(start.head ? { startToward: start.head } : start.joint ? {} : { startToward: start.edge }),
     ...(label && { label }),
   };
 }
