@@ -5,6 +5,7 @@ import { DiagramError, joinPath } from '../errors.js';
 import { type Rect, bottom, right } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import type { PlacedNode } from '../layout/place.js';
+import { drawnAt } from './facing.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import { searchRoute } from './search.js';
@@ -88,7 +89,24 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route 
 
   const columns = overlap(attachSpan(from, 'horizontal'), attachSpan(to, 'horizontal'));
   if (columns !== undefined && (bottom(a) <= b.y || bottom(b) <= a.y)) {
-    return verticalRoute(from, to, Math.floor((columns.low + columns.high) / 2), spec);
+    const downward = a.y < b.y;
+    const x = facingColumn(columns, (column) => drawnAt(from, downward ? Side.Down : Side.Up, column) && drawnAt(to, downward ? Side.Up : Side.Down, column));
+
+    return x === undefined ? undefined : verticalRoute(from, to, x, spec);
+  }
+
+  return undefined;
+}
+
+/** The column nearest the middle of `span` where both ends face something drawn, or undefined when none does. */
+function facingColumn(span: Span, faces: (column: number) => boolean): number | undefined {
+  const middle = Math.floor((span.low + span.high) / 2);
+  for (let distance = 0; middle - distance >= span.low || middle + distance <= span.high; distance += 1) {
+    for (const column of [middle - distance, middle + distance]) {
+      if (column >= span.low && column <= span.high && faces(column)) {
+        return column;
+      }
+    }
   }
 
   return undefined;

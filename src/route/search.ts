@@ -1,12 +1,12 @@
 import { SIDES, Side, opposite } from '../canvas/arms.js';
 import { arrowToward } from '../canvas/glyphs.js';
 import { DiagramError } from '../errors.js';
-import { type Rect, alignOffset, bottom, right } from '../layout/geometry.js';
-import { graphemes } from '../text/width.js';
+import { type Rect, bottom, right } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import { centerX, type PlacedNode } from '../layout/place.js';
 import type { LinkSpec } from './connect.js';
 import { horizontalSide, placeLabel, routeStyle, verticalSide } from './connect.js';
+import { facesDrawing } from './facing.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import type { Point, Route } from './types.js';
@@ -79,42 +79,6 @@ function port(placed: PlacedNode, side: Side, withHead: boolean): Port {
   }
 
   return { ...(joins && { joint: edge }), cell: outside, side, edge };
-}
-
-/**
- * Whether a line may meet a node in the middle of one side without ending
- * against blank space or running along one of the node's own lines: always
- * for boxes and containers; for text and tags on the top and bottom sides
- * only where the middle character is drawn; never on the top or bottom of a
- * rule, bar or curve, whose rows are lines or gaps.
- */
-function facesDrawing(placed: PlacedNode, side: Side): boolean {
-  if (side === Side.Left || side === Side.Right) {
-    return true;
-  }
-  const node = placed.node;
-  if (node.kind === 'rule' || node.kind === 'bar' || node.kind === 'curve') {
-    return false;
-  }
-  if (node.kind !== 'text' && node.kind !== 'tag') {
-    return true;
-  }
-
-  const lines = node.kind === 'tag' ? [`[${' '.repeat(node.padding ?? 0)}${node.text}`] : node.text.split('\n');
-  const line = side === Side.Up ? lines[0] : lines[lines.length - 1];
-  const cells = graphemes(line ?? '');
-  const width = cells.reduce((total, cell) => total + cell.width, 0);
-  const align = node.kind === 'text' && node.align === 'center' ? 'center' : node.kind === 'text' && node.align === 'right' ? 'end' : node.kind === 'tag' ? 'start' : 'start';
-  const offset = alignOffset(placed.rect.width, node.kind === 'tag' ? placed.rect.width : width, align);
-  let column = placed.rect.x + offset;
-  for (const cell of cells) {
-    if (column + cell.width > centerX(placed.rect)) {
-      return cell.text.trim() !== '';
-    }
-    column += cell.width;
-  }
-
-  return false;
 }
 
 /**

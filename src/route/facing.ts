@@ -1,0 +1,46 @@
+import { Side } from '../canvas/arms.js';
+import { alignOffset } from '../layout/geometry.js';
+import { type PlacedNode, centerX } from '../layout/place.js';
+import { graphemes } from '../text/width.js';
+
+/**
+ * Whether a vertical line may meet a node at column `x` of its top (`Up`) or
+ * bottom (`Down`) side without ending against blank space or running into
+ * one of the node's own lines: always for boxes and containers; for text and
+ * tags only where a character is drawn in that row; never for a rule, bar or
+ * curve, whose rows are lines or gaps. Every column of the left and right
+ * sides qualifies.
+ */
+export function drawnAt(placed: PlacedNode, side: Side, x: number): boolean {
+  if (side === Side.Left || side === Side.Right) {
+    return true;
+  }
+  const node = placed.node;
+  if (node.kind === 'rule' || node.kind === 'bar' || node.kind === 'curve') {
+    return false;
+  }
+  if (node.kind !== 'text' && node.kind !== 'tag') {
+    return true;
+  }
+
+  const padding = node.kind === 'tag' ? ' '.repeat(node.padding ?? 0) : '';
+  const lines = node.kind === 'tag' ? [`[${padding}${node.text}${padding}]`] : node.text.split('\n');
+  const line = side === Side.Up ? lines[0] : lines[lines.length - 1];
+  const cells = graphemes(line ?? '');
+  const width = cells.reduce((total, cell) => total + cell.width, 0);
+  const anchor = node.kind === 'text' && node.align === 'center' ? 'center' : node.kind === 'text' && node.align === 'right' ? 'end' : 'start';
+  let column = placed.rect.x + alignOffset(placed.rect.width, width, anchor);
+  for (const cell of cells) {
+    if (column + cell.width > x) {
+      return column <= x && cell.text.trim() !== '';
+    }
+    column += cell.width;
+  }
+
+  return false;
+}
+
+/** Whether a line may meet a node in the middle of one side; see `drawnAt`. */
+export function facesDrawing(placed: PlacedNode, side: Side): boolean {
+  return drawnAt(placed, side, centerX(placed.rect));
+}
