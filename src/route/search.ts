@@ -123,7 +123,7 @@ function searchIn(area: Rect, from: PlacedNode, to: PlacedNode, spec: LinkSpec, 
   const usableStarts = starts.filter((start) => isFree(start.cell) && (start.head === undefined || isFree(start.head)));
   const usableGoals = goals.filter((goal) => isFree(goal.cell) && (goal.head === undefined || isFree(goal.head)));
 
-  const found = dijkstra(area, blocked, usableStarts, usableGoals);
+  const found = dijkstra(area, blocked, crowdedCells(area, blocked), usableStarts, usableGoals);
   if (found === undefined) {
     return undefined;
   }
@@ -195,7 +195,39 @@ interface Found {
   readonly path: Point[];
 }
 
-function dijkstra(area: Rect, blocked: Uint8Array, starts: readonly Port[], goals: readonly Port[]): Found | undefined {
+/**
+ * Marks the free cells that touch a blocked one, side by side. A route pays a
+ * little extra to pass through them, so it keeps a cell of space from boxes
+ * and other lines where it has room, instead of running flush against them.
+ */
+function crowdedCells(area: Rect, blocked: Uint8Array): Uint8Array {
+  const crowded = new Uint8Array(blocked.length);
+  for (let index = 0; index < blocked.length; index += 1) {
+    if (blocked[index] !== Occupant.Taken) {
+      continue;
+    }
+    const column = index % area.width;
+    if (column > 0) {
+      crowded[index - 1] = 1;
+    }
+    if (column + 1 < area.width) {
+      crowded[index + 1] = 1;
+    }
+    if (index >= area.width) {
+      crowded[index - area.width] = 1;
+    }
+    if (index + area.width < blocked.length) {
+      crowded[index + area.width] = 1;
+    }
+  }
+
+  return crowded;
+}
+
+/** Cost of a step through a crowded cell, next to a node or line. */
+const CROWDED_COST = 1;
+
+function dijkstra(area: Rect, blocked: Uint8Array, crowded: Uint8Array, starts: readonly Port[], goals: readonly Port[]): Found | undefined {
   const states = area.width * area.height * 4;
   const cost = new Float32Array(states).fill(Infinity);
   const previous = new Int32Array(states).fill(-1);
@@ -238,7 +270,9 @@ function dijkstra(area: Rect, blocked: Uint8Array, starts: readonly Port[], goal
         continue;
       }
       const nextState = cellIndex(area, next) * 4 + side;
-      const nextCost = stateCost + 1 + (side === heading ? 0 : TURN_COST) + (blocked[cellIndex(area, next)] === Occupant.Free ? 0 : CROSSING_COST);
+      const nextIndex = cellIndex(area, next);
+      const nextCost =
+        stateCost + 1 + (side === heading ? 0 : TURN_COST) + (blocked[nextIndex] === Occupant.Free ? 0 : CROSSING_COST) + (crowded[nextIndex] ?? 0) * CROWDED_COST;
       if (nextCost < (cost[nextState] ?? Infinity)) {
         cost[nextState] = nextCost;
         previous[nextState] = state;
