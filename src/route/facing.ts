@@ -13,7 +13,7 @@ import { graphemes } from '../text/width.js';
  */
 export function drawnAt(placed: PlacedNode, side: Side, x: number): boolean {
   if (side === Side.Left || side === Side.Right) {
-    return true;
+    return sideRow(placed, side) !== undefined;
   }
   const node = placed.node;
   if (node.kind === 'rule' || node.kind === 'bar' || node.kind === 'curve') {
@@ -38,6 +38,42 @@ export function drawnAt(placed: PlacedNode, side: Side, x: number): boolean {
   }
 
   return false;
+}
+
+/**
+ * The row where a line meets a node's left or right side: the middle row for
+ * most nodes; for text, the row nearest the middle whose line reaches that
+ * edge of the node, so the line touches a character; undefined when no line does.
+ */
+export function sideRow(placed: PlacedNode, side: Side): number | undefined {
+  const rect = placed.rect;
+  const middle = rect.y + Math.ceil((rect.height - 1) / 2);
+  const node = placed.node;
+  if (node.kind !== 'text') {
+    return middle;
+  }
+
+  const reaches = node.text.split('\n').map((line) => {
+    const cells = graphemes(line);
+    const width = cells.reduce((total, cell) => total + cell.width, 0);
+    const anchor = node.align === 'center' ? 'center' : node.align === 'right' ? 'end' : 'start';
+    const left = alignOffset(rect.width, width, anchor);
+    const first = cells[0];
+    const last = cells[cells.length - 1];
+    if (side === Side.Left) {
+      return first !== undefined && first.text.trim() !== '' && left === 0;
+    }
+
+    return last !== undefined && last.text.trim() !== '' && left + width === rect.width;
+  });
+  let best: number | undefined;
+  reaches.forEach((reach, index) => {
+    if (reach && (best === undefined || Math.abs(rect.y + index - middle) < Math.abs(best - middle))) {
+      best = rect.y + index;
+    }
+  });
+
+  return best;
 }
 
 /** Whether a line may meet a node in the middle of one side; see `drawnAt`. */

@@ -6,7 +6,7 @@ import { joinsBorder } from '../layout/chain.js';
 import { centerX, type PlacedNode } from '../layout/place.js';
 import type { LinkSpec } from './connect.js';
 import { horizontalSide, placeLabel, routeStyle, verticalSide } from './connect.js';
-import { facesDrawing } from './facing.js';
+import { facesDrawing, sideRow } from './facing.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import type { Point, Route } from './types.js';
@@ -62,7 +62,7 @@ function offset(point: Point, side: Side, distance = 1): Point {
 /** The middle cell of each border side of a node, and the cells past it. */
 function port(placed: PlacedNode, side: Side, withHead: boolean): Port {
   const rect = placed.rect;
-  const middleY = rect.y + Math.ceil((rect.height - 1) / 2);
+  const middleY = sideRow(placed, side) ?? rect.y + Math.ceil((rect.height - 1) / 2);
   const edge: Point =
     side === Side.Up
       ? { x: centerX(rect), y: rect.y }
