@@ -1,0 +1,557 @@
+import { joinPath } from '../errors.js';
+import { BAR_MAX } from '../layout/defaults.js';
+import type { Chain, Connector, CurveMarker, DiagramNode, NodeKind, Stub } from '../model.js';
+import { NAMED_COLORS, ROLES, type Style } from '../style/style.js';
+import { displayWidth } from '../text/width.js';
+import { describe, didYouMean, quoteList, safeLength } from './describe.js';
+import {
+  BORDER_STYLES,
+  BOX_ALIGNS,
+  COLUMN_ALIGNS,
+  CURVE_SHAPES,
+  DIRECTIONS,
+  GRID_VALIGNS,
+  HEADS,
+  HORIZONTAL_ALIGNS,
+  LABEL_SIDES,
+  LINE_WEIGHTS,
+  MARKER_SYMBOLS,
+  NODE_EXAMPLE,
+  NODE_KINDS,
+  ROW_ALIGNS,
+  SIDES,
+  VERTICAL_ALIGNS,
+} from './enums.js';
+import { checkWith, optional, required } from './fields.js';
+import type { BaseField, Field, FieldCheck, FieldRule, Limits, NodeRules, RuleTable, Rules } from './fields.js';
+import { checkLimit, isFiniteNumber, isFlag, isOneOf, isPositive, isText, isWhole } from './values.js';
+import type { Validator } from './walker.js';
+
+/** The rule table of every node kind, and of the objects nodes hold: padding, styles, chains, connectors, stubs and markers. */
+
+/** Counts and gaps in cells, where 0 is valid. */
+export const CELLS = optional(checkWith(isWhole({ min: 0 })));
+export const TEXT = optional(checkLabel);
+
+/** Checks a label: a string, no longer than the validator's label limit. */
+export function checkLabel(field: Field, validator: Validator): void {
+  const message = isText(field.value, field.name);
+  if (message !== undefined) {
+    validator.report('invalid-model', field.path, message);
+
+    return;
+  }
+  const length = (field.value as string).length;
+  if (length > validator.maxLabelLength) {
+    validator.report(
+      'limit-exceeded',
+      field.path,
+      `the label is ${length} characters long, over the limit maxLabelLength (${validator.maxLabelLength}); shorten it or raise limits.maxLabelLength`,
+    );
+  }
+}
+export const FLAG = optional(checkWith(isFlag));
+export const LINE = optional(checkWith(isOneOf(LINE_WEIGHTS)));
+
+export function oneOf(values: readonly string[]): FieldRule {
+  return optional(checkWith(isOneOf(values)));
+}
+
+export function checkNodeId(field: Field, validator: Validator): void {
+  const message = isId(field.value, field.name, 'a name such as "build", or remove it');
+  if (message !== undefined) {
+    validator.report('invalid-model', field.path, message);
+  }
+}
+
+export function isId(value: unknown, name: string, fix: string): string | undefined {
+  if (typeof value === 'string' && value !== '') {
+    return undefined;
+  }
+
+  return `expected a non-empty string, got ${describe(value)}; set ${name} to ${fix}`;
+}
+
+/** Checks a connector or stub end: a non-empty id, matched against node ids after the walk. */
+export function checkReference(field: Field, validator: Validator): void {
+  const message = isId(field.value, field.name, 'the id of a node');
+  if (message !== undefined) {
+    validator.report('invalid-model', field.path, message);
+
+    return;
+  }
+
+  validator.addReference(field.value as string, field.path);
+}
+
+export function checkConnectorEnd(field: Field, validator: Validator): void {
+  checkReference(field, validator);
+  if (typeof field.value === 'string' && field.value === field.siblings.get('from')) {
+    validator.report(
+      'invalid-model',
+      field.path,
+      `the connector starts and ends at ${describe(field.value)}; set ${field.name} to the id of a different node`,
+    );
+  }
+}
+
+export function nodeList(nonEmpty: boolean): FieldCheck {
+  return (field, validator) => {
+    const list = validator.readList(field, `[${NODE_EXAMPLE}]`);
+    if (list === undefined) {
+      return;
+    }
+
+    if (nonEmpty && list.length === 0) {
+      validator.report('invalid-model', field.path, `expected at least one node, got []; add a node such as ${NODE_EXAMPLE}`);
+
+      return;
+    }
+
+    for (const item of list.items) {
+      validator.addChild(item.value, item.path);
+    }
+  };
+}
+
+export function checkChildNode(field: Field, validator: Validator): void {
+  validator.addChild(field.value, field.path);
+}
+
+/** Per-side and per-axis padding share one table, so both forms can be checked for mixing. */
+export interface PaddingFields {
+  readonly x?: number;
+  readonly y?: number;
+  readonly top?: number;
+  readonly right?: number;
+  readonly bottom?: number;
+  readonly left?: number;
+}
+
+export const PADDING_RULES: Rules<PaddingFields> = { x: CELLS, y: CELLS, top: CELLS, right: CELLS, bottom: CELLS, left: CELLS };
+export const AXIS_FIELDS = ['x', 'y'];
+export const SIDE_FIELDS = ['top', 'right', 'bottom', 'left'];
+
+/**
+ * Checks box padding: a number, `{ x, y }` or `{ top, right, bottom, left }`.
+ * Mixing the forms is rejected because layout reads an object with `x` or
+ * `y` as per-axis and would drop the per-side fields without a word.
+ */
+export function checkBoxPadding(field: Field, validator: Validator): void {
+  if (typeof field.value === 'number') {
+    checkWith(isWhole({ min: 0 }))(field, validator);
+
+    return;
+  }
+
+  const forms = '{ x: 1, y: 0 } or { top: 0, right: 1, bottom: 0, left: 1 }';
+  const target = validator.readObject(field.value, field.path, 'a number or a padding object', forms);
+  if (target === undefined) {
+    return;
+  }
+
+  const fields = validator.checkFields(target, field.path, PADDING_RULES, 'padding');
+  const axes = AXIS_FIELDS.filter((name) => fields.get(name) !== undefined);
+  const sides = SIDE_FIELDS.filter((name) => fields.get(name) !== undefined);
+  if (axes.length > 0 && sides.length > 0) {
+    validator.report(
+      'invalid-model',
+      field.path,
+      `padding mixes per-axis fields (${axes.join(', ')}) with per-side fields (${sides.join(', ')}); use { x, y } or { top, right, bottom, left }, not both`,
+    );
+  }
+}
+
+/** Checks the outer size of a box. A border takes one cell on each side, so a bordered box needs at least 2. */
+export function checkBoxSize(field: Field, validator: Validator): void {
+  const limits: Limits =
+    field.siblings.get('border') === 'none' ? { min: 0 } : { min: 2, reason: 'a bordered box needs a cell for each border' };
+  checkWith(isWhole(limits))(field, validator);
+}
+
+export function isRuleWidth(value: unknown, name: string): string | undefined {
+  if (value === 'full') {
+    return undefined;
+  }
+
+  if (typeof value === 'string') {
+    return `expected "full" or a whole number of cells, got ${describe(value)}; set ${name} to "full" or a number such as 10`;
+  }
+
+  return checkLimit(value, name, { min: 1 });
+}
+
+/** `#rrggbb`, the form that `parseHex` in style/sgr.ts reads. */
+export const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+
+/** Checks a colour in the forms that `Color` in style.ts allows: a name, a 256-colour palette index or `#rrggbb`. */
+export function isColor(value: unknown, name: string): string | undefined {
+  const names: readonly string[] = NAMED_COLORS;
+  if (typeof value === 'string' && (names.includes(value) || HEX_COLOR.test(value))) {
+    return undefined;
+  }
+
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 255) {
+    return undefined;
+  }
+
+  const hint = typeof value === 'string' ? didYouMean(value, names) : '';
+
+  return `expected a colour name, a palette index from 0 to 255 or "#rrggbb", got ${describe(value)}; set ${name} to one of ${quoteList(NAMED_COLORS)}, an index or a code such as "#ff8800"${hint}`;
+}
+
+export const COLOR = optional(checkWith(isColor));
+export const STYLE_RULES: Rules<Style> = {
+  fg: COLOR,
+  bg: COLOR,
+  bold: FLAG,
+  dim: FLAG,
+  italic: FLAG,
+  underline: FLAG,
+  inverse: FLAG,
+  strikethrough: FLAG,
+};
+
+export function checkStyle(field: Field, validator: Validator): void {
+  const target = validator.readObject(field.value, field.path, 'a style object', '{ fg: "cyan", bold: true }');
+  if (target !== undefined) {
+    validator.checkFields(target, field.path, STYLE_RULES, 'a style');
+  }
+}
+
+export const ROLE = oneOf(ROLES);
+export const STYLE = optional(checkStyle);
+
+/** Visible ASCII: RFC 3986 URIs carry every other character percent-encoded. */
+export const URI_CHARACTERS = /^[\x21-\x7e]+$/;
+
+/**
+ * Checks a hyperlink target. Serialization writes it unescaped into an OSC 8
+ * sequence, so a control character such as ESC or BEL would end the sequence
+ * early and reach the terminal as a command.
+ */
+export function isLink(value: unknown, name: string): string | undefined {
+  if (typeof value !== 'string') {
+    return isText(value, name);
+  }
+
+  if (URI_CHARACTERS.test(value)) {
+    return undefined;
+  }
+
+  return `expected a URL of visible ASCII characters, got ${describe(value)}; percent-encode spaces, control and non-ASCII characters in ${name}, a space as %20`;
+}
+
+export const LINK = optional(checkWith(isLink));
+
+export const CHAIN_RULES: Rules<Chain> = { head: oneOf(HEADS), line: LINE };
+
+export function checkChain(field: Field, validator: Validator): void {
+  if (typeof field.value === 'boolean') {
+    return;
+  }
+
+  const target = validator.readObject(field.value, field.path, 'true, false or a chain object', '{ head: "end", line: "light" }');
+  if (target !== undefined) {
+    validator.checkFields(target, field.path, CHAIN_RULES, 'a chain');
+  }
+}
+
+export const CONNECTOR_RULES: Rules<Connector> = {
+  from: required(checkReference, '"a"'),
+  to: required(checkConnectorEnd, '"b"'),
+  head: oneOf(HEADS),
+  label: TEXT,
+  labelSide: oneOf(LABEL_SIDES),
+  fromSide: oneOf(SIDES),
+  toSide: oneOf(SIDES),
+  line: LINE,
+  role: ROLE,
+  style: STYLE,
+};
+
+export const STUB_RULES: Rules<Stub> = {
+  id: required(checkReference, '"input"'),
+  direction: required(checkWith(isOneOf(DIRECTIONS)), '"in"'),
+  side: required(checkWith(isOneOf(SIDES)), '"left"'),
+  length: required(checkWith(isWhole({ min: 2, reason: 'a line cell and an arrowhead' })), '2'),
+  line: LINE,
+};
+
+export function objectList(rules: (field: Field) => RuleTable, itemName: string, example: string): FieldCheck {
+  return (field, validator) => {
+    const list = validator.readList(field, `[${example}]`);
+    const table = rules(field);
+    for (const item of list?.items ?? []) {
+      const target = validator.readObject(item.value, item.path, itemName, example);
+      if (target !== undefined) {
+        validator.checkFields(target, item.path, table, itemName);
+      }
+    }
+  };
+}
+
+export const checkConnectors = objectList(() => CONNECTOR_RULES, 'a connector', '{ from: "a", to: "b" }');
+export const checkStubs = objectList(() => STUB_RULES, 'a stub', '{ id: "a", direction: "in", side: "left", length: 2 }');
+
+/** Builds the marker rules for a curve with `count` values, because `at` is an index into them. */
+export function markerRules(count: number | undefined): Rules<CurveMarker> {
+  const limits: Limits =
+    count === undefined || count === 0 ? { min: 0 } : { min: 0, max: count - 1, reason: 'an index into values' };
+
+  return { at: required(checkWith(isWhole(limits)), '0'), symbol: oneOf(MARKER_SYMBOLS), label: TEXT };
+}
+
+export const checkMarkers = objectList((field) => markerRules(safeLength(field.siblings.get('values'))), 'a marker', '{ at: 0 }');
+
+/** Checks the markers, then that no two labels, each centered under its marker, overlap or touch. */
+export function checkMarkerList(field: Field, validator: Validator): void {
+  const before = validator.problems.length;
+  checkMarkers(field, validator);
+  if (validator.problems.length > before || !Array.isArray(field.value)) {
+    return;
+  }
+
+  const spans = (field.value as CurveMarker[]).flatMap((marker, index) => {
+    if (marker.label === undefined) {
+      return [];
+    }
+    const width = displayWidth(marker.label);
+    const start = marker.at - Math.floor((width - 1) / 2);
+
+    return [{ index, start, end: start + width }];
+  });
+  spans.sort((a, b) => a.start - b.start);
+  for (let index = 1; index < spans.length; index += 1) {
+    const previous = spans[index - 1];
+    const current = spans[index];
+    if (previous !== undefined && current !== undefined && current.start <= previous.end) {
+      validator.report(
+        'invalid-model',
+        joinPath(joinPath(field.path, current.index), 'label'),
+        `the label would overlap the label of markers[${previous.index}]; move the markers at least ${previous.end - current.start + 1} points apart or shorten a label`,
+      );
+    }
+  }
+}
+
+export function checkCurveValues(field: Field, validator: Validator): void {
+  const values = field.value;
+  if (isPlainNumberArray(values)) {
+    // The common case, checked in one pass without an item per value: a curve may hold many thousands.
+    if (values.length === 0) {
+      validator.report('invalid-model', field.path, 'expected at least one value, got []; add values such as [1, 3, 2]');
+    }
+
+    return;
+  }
+
+  const list = validator.readList(field, '[1, 3, 2]');
+  if (list === undefined) {
+    return;
+  }
+
+  if (list.length === 0) {
+    validator.report('invalid-model', field.path, 'expected at least one value, got []; add values such as [1, 3, 2]');
+  }
+
+  for (const item of list.items) {
+    const message = isFiniteNumber(item.value, 'each value');
+    if (message !== undefined) {
+      validator.report('invalid-model', item.path, message);
+    }
+  }
+}
+
+/** Whether a value is a real array, not a proxy, whose every element is a finite number. */
+export function isPlainNumberArray(value: unknown): value is readonly number[] {
+  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) {
+    return false;
+  }
+  try {
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
+      if (typeof item !== 'number' || !Number.isFinite(item)) {
+        return false;
+      }
+    }
+  } catch {
+    return false;
+  }
+
+  return true;
+}
+
+export function checkCurveMax(field: Field, validator: Validator): void {
+  const message = isFiniteNumber(field.value, field.name);
+  if (message !== undefined) {
+    validator.report('invalid-model', field.path, message);
+
+    return;
+  }
+
+  const min = field.siblings.get('min');
+  if (typeof min === 'number' && Number.isFinite(min) && (field.value as number) <= min) {
+    validator.report(
+      'invalid-model',
+      field.path,
+      `expected max greater than min (${min}), got ${describe(field.value)}; raise max above ${min} or lower min`,
+    );
+  }
+}
+
+/**
+ * Checks a bar's value against its scale. A value outside 0..max fails
+ * instead of being clamped, so bad data shows up here and not as a full or
+ * empty bar that looks plausible.
+ */
+export function checkBarValue(field: Field, validator: Validator): void {
+  const max = field.siblings.get('max') ?? BAR_MAX;
+  if (isPositive(max, 'max') !== undefined) {
+    // The max problem is reported on its own field; the value can only be checked for finiteness.
+    checkWith(isFiniteNumber)(field, validator);
+
+    return;
+  }
+
+  const value = field.value;
+  if (typeof value === 'number' && value >= 0 && value <= (max as number)) {
+    return;
+  }
+
+  validator.report(
+    'invalid-model',
+    field.path,
+    `expected a finite number from 0 to max (${max as number}), got ${describe(value)}; set ${field.name} between 0 and ${max as number}`,
+  );
+}
+
+/** Checks `labelWidth`. A label wider than it would be overdrawn by the bar, so that fails here. */
+export function checkLabelWidth(field: Field, validator: Validator): void {
+  const message = checkLimit(field.value, field.name, { min: 0 });
+  if (message !== undefined) {
+    validator.report('invalid-model', field.path, message);
+
+    return;
+  }
+
+  const label = field.siblings.get('label');
+  const needed = typeof label === 'string' ? displayWidth(label) : 0;
+  if ((field.value as number) < needed) {
+    validator.report(
+      'invalid-model',
+      field.path,
+      `expected at least the width of the label (${needed} cells), got ${describe(field.value)}; set ${field.name} to ${needed} or more, or remove it`,
+    );
+  }
+}
+
+/** Checks a rule's width: a whole number of cells or 'full', wide enough for the caption. */
+export function checkRuleWidth(field: Field, validator: Validator): void {
+  const message = isRuleWidth(field.value, field.name);
+  if (message !== undefined) {
+    validator.report('invalid-model', field.path, message);
+
+    return;
+  }
+  const caption = field.siblings.get('caption');
+  const needed = typeof caption === 'string' ? displayWidth(caption) + 4 : 0;
+  if (typeof field.value === 'number' && field.value < needed) {
+    validator.report('invalid-model', field.path, `expected at least ${needed} cells for the caption and its spacing, got ${field.value}; set ${field.name} to ${needed} or more, or to 'full'`);
+  }
+}
+
+/** Checks a box title: a label, on a box that has a top border to set it into. */
+export function checkBoxTitle(field: Field, validator: Validator): void {
+  checkLabel(field, validator);
+  if (field.siblings.get('border') === 'none') {
+    validator.report(
+      'invalid-model',
+      field.path,
+      `a box with border 'none' has no top border to hold the title ${describe(field.value)}; give the box a border, or put the title in a text node`,
+    );
+  }
+}
+
+export const NODE_RULES: NodeRules = {
+  box: {
+    border: oneOf(BORDER_STYLES),
+    title: optional(checkBoxTitle),
+    titleAlign: oneOf(HORIZONTAL_ALIGNS),
+    padding: optional(checkBoxPadding),
+    align: oneOf(BOX_ALIGNS),
+    valign: oneOf(VERTICAL_ALIGNS),
+    width: optional(checkBoxSize),
+    minWidth: CELLS,
+    height: optional(checkBoxSize),
+    minHeight: CELLS,
+    divided: FLAG,
+    children: required(nodeList(false), `[${NODE_EXAMPLE}]`),
+    link: LINK,
+  },
+  text: { text: required(checkLabel, '"Hello"'), align: oneOf(HORIZONTAL_ALIGNS), link: LINK },
+  vtext: { text: required(checkLabel, '"Hello"') },
+  tag: { text: required(checkLabel, '"Notebook"'), padding: CELLS, link: LINK },
+  rule: { line: LINE, width: optional(checkRuleWidth), caption: TEXT },
+  spacer: { width: CELLS, height: CELLS },
+  row: {
+    gap: CELLS,
+    align: oneOf(ROW_ALIGNS),
+    chain: optional(checkChain),
+    connectors: optional(checkConnectors),
+    stubs: optional(checkStubs),
+    children: required(nodeList(false), `[${NODE_EXAMPLE}]`),
+  },
+  column: {
+    gap: CELLS,
+    align: oneOf(COLUMN_ALIGNS),
+    chain: optional(checkChain),
+    connectors: optional(checkConnectors),
+    stubs: optional(checkStubs),
+    children: required(nodeList(false), `[${NODE_EXAMPLE}]`),
+  },
+  grid: {
+    columns: required(checkWith(isWhole({ min: 1 })), '2'),
+    columnGap: CELLS,
+    rowGap: CELLS,
+    align: oneOf(BOX_ALIGNS),
+    valign: oneOf(GRID_VALIGNS),
+    connectors: optional(checkConnectors),
+    stubs: optional(checkStubs),
+    children: required(nodeList(false), `[${NODE_EXAMPLE}]`),
+  },
+  fan: {
+    from: optional(checkChildNode),
+    nodes: required(nodeList(true), `[${NODE_EXAMPLE}]`),
+    to: optional(checkChildNode),
+    gap: CELLS,
+    line: LINE,
+  },
+  bar: {
+    value: required(checkBarValue, '40'),
+    max: optional(checkWith(isPositive)),
+    label: TEXT,
+    labelWidth: optional(checkLabelWidth),
+    width: optional(checkWith(isWhole({ min: 1 }))),
+    percent: FLAG,
+  },
+  curve: {
+    values: required(checkCurveValues, '[1, 3, 2]'),
+    shape: oneOf(CURVE_SHAPES),
+    height: optional(checkWith(isWhole({ min: 2, reason: 'a line curve needs a row above its baseline' }))),
+    min: optional(checkWith(isFiniteNumber)),
+    max: optional(checkCurveMax),
+    margin: CELLS,
+    markers: optional(checkMarkerList),
+  },
+};
+
+
+export const BASE_RULES: Rules<Pick<DiagramNode, Exclude<BaseField, 'kind'>>> = { $schema: TEXT, id: optional(checkNodeId), role: ROLE, style: STYLE };
+
+/** The full rule table of each kind, base rules included, built once. */
+export const KIND_RULES = Object.fromEntries(
+  NODE_KINDS.map((kind) => [kind, { ...BASE_RULES, ...NODE_RULES[kind as NodeKind] }]),
+) as unknown as Readonly<Record<NodeKind, RuleTable>>;
+
+export const KIND_FIELD = ['kind'] as const;
