@@ -73,6 +73,20 @@ export function bottom(rect: Rect): number {
   return rect.y + rect.height;
 }
 
+export type Anchor = 'start' | 'center' | 'end';
+
+/** The anchor of a horizontal alignment; no alignment anchors at the start, as text does by default. */
+export function horizontalAnchor(align: 'left' | 'center' | 'right' | undefined): Anchor {
+  switch (align) {
+    case 'center':
+      return 'center';
+    case 'right':
+      return 'end';
+    default:
+      return 'start';
+  }
+}
+
 /** Offset that places `inner` cells inside `outer` cells with an alignment. */
 export function alignOffset(outer: number, inner: number, align: 'start' | 'center' | 'end'): number {
   switch (align) {

@@ -2,7 +2,7 @@ import { maxOf } from '../numbers.js';
 import { joinPath } from '../errors.js';
 import type { BoxNode, ColumnNode, DiagramNode, FanNode, GridNode, HorizontalAlign, RowNode, VerticalAlign } from '../model.js';
 import { FAN_GAP, FAN_LINK_ROWS } from './defaults.js';
-import { type Rect, type Size, alignOffset, boxFrame } from './geometry.js';
+import { type Rect, type Size, alignOffset, boxFrame, horizontalAnchor } from './geometry.js';
 import { type Sizes, columnGap, fanRowWidth, gridTracks, rowGap, sizeOf } from './measure.js';
 
 /** A node with its rectangle on the canvas, in cells. */
@@ -44,9 +44,6 @@ function place(node: DiagramNode, rect: Rect, path: string, sizes: Sizes): Place
   }
 }
 
-function horizontal(align: HorizontalAlign): 'start' | 'center' | 'end' {
-  return align === 'left' ? 'start' : align === 'center' ? 'center' : 'end';
-}
 
 function vertical(align: VerticalAlign): 'start' | 'center' | 'end' {
   return align === 'top' ? 'start' : align === 'middle' ? 'center' : 'end';
@@ -69,7 +66,7 @@ function slotX(
     return { x, width: slotWidth };
   }
 
-  return { x: x + alignOffset(slotWidth, size.width, horizontal(align)), width: size.width };
+  return { x: x + alignOffset(slotWidth, size.width, horizontalAnchor(align)), width: size.width };
 }
 
 function slotY(

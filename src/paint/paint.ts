@@ -3,7 +3,7 @@ import { Canvas, CellKind } from '../canvas/canvas.js';
 import { DiagramError } from '../errors.js';
 import { SPARK_LEVELS, SymbolCode, sparkSymbol } from '../canvas/glyphs.js';
 import { PERCENT_WIDTH, BAR_MAX, BAR_WIDTH } from '../layout/defaults.js';
-import { type Rect, alignOffset, bottom, right } from '../layout/geometry.js';
+import { type Rect, alignOffset, bottom, horizontalAnchor, right } from '../layout/geometry.js';
 import { barLabelWidth } from '../layout/measure.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { BarNode, BoxNode, CurveNode, DiagramNode, HorizontalAlign, RuleNode } from '../model.js';
@@ -90,7 +90,7 @@ function paintTitles(parent: Painter, placed: PlacedNode): void {
   if (node.kind === 'box' && node.title !== undefined && node.title !== '' && (node.border ?? 'light') !== 'none') {
     const rect = placed.rect;
     const room = rect.width - 4;
-    const anchor = node.titleAlign === 'center' ? 'center' : node.titleAlign === 'right' ? 'end' : 'start';
+    const anchor = horizontalAnchor(node.titleAlign);
     const width = painter.options.text.line(node.title).width + 2;
     writeFramed(painter, rect.x + 2 + alignOffset(room, width, anchor), rect.y, [' ', node.title, ' '], styleFor(painter, 'title', node.style));
   }
@@ -194,7 +194,7 @@ function writeFramed(painter: Painter, x: number, y: number, pieces: readonly [s
 }
 
 function paintText(painter: Painter, rect: Rect, text: string, align: HorizontalAlign, style: Style | undefined): void {
-  const anchor = align === 'left' ? 'start' : align === 'center' ? 'center' : 'end';
+  const anchor = horizontalAnchor(align);
   painter.options.text.lines(text).forEach((line, index) => {
     const x = rect.x + alignOffset(rect.width, line.width, anchor);
     painter.canvas.writeText(x, rect.y + index, line.glyphs, style, painter.link);

@@ -1,5 +1,5 @@
 import { Side } from '../canvas/arms.js';
-import { alignOffset } from '../layout/geometry.js';
+import { alignOffset, horizontalAnchor } from '../layout/geometry.js';
 import { type PlacedNode, centerX } from '../layout/place.js';
 import { graphemes } from '../text/width.js';
 
@@ -28,7 +28,7 @@ export function drawnAt(placed: PlacedNode, side: Side, x: number): boolean {
   const line = side === Side.Up ? lines[0] : lines[lines.length - 1];
   const cells = graphemes(line ?? '');
   const width = cells.reduce((total, cell) => total + cell.width, 0);
-  const anchor = node.kind === 'text' && node.align === 'center' ? 'center' : node.kind === 'text' && node.align === 'right' ? 'end' : 'start';
+  const anchor = node.kind === 'text' ? horizontalAnchor(node.align) : 'start';
   let column = placed.rect.x + alignOffset(placed.rect.width, width, anchor);
   for (const cell of cells) {
     if (column + cell.width > x) {
@@ -56,7 +56,7 @@ export function sideRow(placed: PlacedNode, side: Side): number | undefined {
   const reaches = node.text.split('\n').map((line) => {
     const cells = graphemes(line);
     const width = cells.reduce((total, cell) => total + cell.width, 0);
-    const anchor = node.align === 'center' ? 'center' : node.align === 'right' ? 'end' : 'start';
+    const anchor = horizontalAnchor(node.align);
     const left = alignOffset(rect.width, width, anchor);
     const first = cells[0];
     const last = cells[cells.length - 1];

@@ -1,7 +1,7 @@
 import { maxOf, minOf } from '../numbers.js';
 import { Side, type Weight } from '../canvas/arms.js';
 import { arrowToward } from '../canvas/glyphs.js';
-import { alignOffset, bottom } from '../layout/geometry.js';
+import { alignOffset, bottom, horizontalAnchor } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import { type PlacedNode, centerX } from '../layout/place.js';
 import type { BarNode, DiagramNode } from '../model.js';
@@ -103,7 +103,7 @@ interface LabelLine {
 /** The drawn lines of a text or tag node, with their alignment; none for other kinds. */
 function labelLines(node: DiagramNode, text: Typesetter): LabelLine[] {
   if (node.kind === 'text') {
-    const align = node.align === 'center' ? 'center' : node.align === 'right' ? 'end' : 'start';
+    const align = horizontalAnchor(node.align);
 
     return text.lines(node.text).map((line) => ({ ...line, align }));
   }
