@@ -26,7 +26,7 @@ export interface RenderOptions {
   /**
    * Keep SGR styles and OSC 8 hyperlinks found in labels (from chalk and the
    * like). Every other escape or control character in a label is drawn
-   * visibly, as `␛` for ESC, whatever this says. Default `false`.
+   * visibly, as `␛` for ESC, whatever this option is set to. Default `false`.
    */
   readonly trustedLabels?: boolean;
   /**
@@ -54,7 +54,7 @@ export interface RenderOptions {
 
 /** Safety limits. A model past one fails with code `limit-exceeded`, naming the limit and its value. */
 export interface Limits {
-  /** Most cells in the drawing, width times height. Default `MAX_CELLS`. */
+  /** Maximum cells in the drawing, width times height. Default `MAX_CELLS`. */
   readonly maxCells?: number;
   /** Deepest nesting of nodes, the root being level 1. Default `MAX_DEPTH` (200). */
   readonly maxDepth?: number;
@@ -205,7 +205,7 @@ function resolveTheme(theme: Theme | undefined): Theme {
     if (!(ROLES as readonly string[]).includes(role)) {
       throw invalid(`theme.${role}`, `unknown role '${role}'; valid roles: ${ROLES.join(', ')}`);
     }
-    // A theme holds the same styles as a node's `style` field, so the model validator checks them.
+    // A theme contains the same styles as a node's `style` field, so the model validator checks them.
     const problem = validateDiagram({ kind: 'spacer', style })[0];
     if (problem !== undefined) {
       throw invalid(`theme.${role}${problem.path.replace(/^style/, '')}`, problem.message);

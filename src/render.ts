@@ -3,7 +3,7 @@ import { DiagramError } from './errors.js';
 import type { LayoutDiagnostic } from './fit/diagnostics.js';
 import { FIT_LEVELS, fitModel } from './fit/fit-model.js';
 import { ELLIPSIS } from './fit/text-fit.js';
-import { measureTree, sizeOf } from './layout/measure.js';
+import { measureTree } from './layout/measure.js';
 import { placeTree } from './layout/place.js';
 import type { DiagramNode } from './model.js';
 import { MIN_WIDTH, type RenderConfig, type RenderOptions, resolveOptions } from './options.js';
@@ -34,7 +34,7 @@ export function renderWithDiagnostics(model: DiagramNode, options?: RenderOption
   const config = resolveOptions(options);
   assertValid(model, config.limits);
   const text = typesetterFor(config.text);
-  const natural = draw(model, text, config);
+  const natural = draw(model, text, config).canvas;
   if (config.width === undefined || natural.width <= config.width) {
     return { text: serialize(natural, config), diagnostics: [] };
   }
@@ -57,12 +57,12 @@ export function renderWithDiagnostics(model: DiagramNode, options?: RenderOption
 const MAX_WIDTHS_TRIED = 120;
 
 /**
- * The narrowest width above `failed` at which the diagram fits. Fitting is
+ * Finds the narrowest width above `failed` at which the diagram fits. Fitting is
  * not monotonic in the width, so this scans upward rather than using
  * `minimumWidth`, which may lie below the width that just failed.
  */
 function nextFittingWidth(model: DiagramNode, failed: number, text: Typesetter, config: RenderConfig): number {
-  const natural = draw(model, text, config).width;
+  const natural = draw(model, text, config).canvas.width;
   for (let width = failed + 1; width < natural && width <= failed + MAX_WIDTHS_TRIED; width += 1) {
     if (fitToWidth(model, width, text, config) !== undefined) {
       return width;
@@ -86,7 +86,7 @@ export function minimumWidth(model: DiagramNode, options?: Omit<RenderOptions, '
 }
 
 function minimumWidthOf(model: DiagramNode, text: Typesetter, config: RenderConfig): number {
-  const natural = draw(model, text, config).width;
+  const natural = draw(model, text, config).canvas.width;
   let low = MIN_WIDTH;
   let high = natural;
   while (low < high) {
@@ -112,16 +112,17 @@ function fitToWidth(model: DiagramNode, width: number, text: Typesetter, config:
     let available = width;
     for (let attempt = 0; attempt < ROUTE_MARGIN_ATTEMPTS && available >= 1; attempt += 1) {
       const { model: fitted, diagnostics } = fitModel(model, available, level, text, ELLIPSIS[config.charset]);
-      const canvas = drawOrUndefined(fitted, text, config);
-      if (canvas === undefined) {
+      const drawing = drawOrUndefined(fitted, text, config);
+      if (drawing === undefined) {
         break;
       }
+      const canvas = drawing.canvas;
       if (canvas.width <= width) {
         return { text: serialize(canvas, config), diagnostics };
       }
       // Narrowing the layout helps only when routes outside it made the drawing too wide;
       // a layout that is itself too wide needs the next step instead.
-      if (sizeOf(measureTree(fitted, text), fitted).width > available) {
+      if (drawing.layoutWidth > available) {
         break;
       }
       available -= canvas.width - width;
@@ -135,7 +136,7 @@ function fitToWidth(model: DiagramNode, width: number, text: Typesetter, config:
 const ROUTE_MARGIN_ATTEMPTS = 3;
 
 /** Draws a fitted model, or returns undefined when it left a connector too little room; the next step may give it more. */
-function drawOrUndefined(model: DiagramNode, text: Typesetter, config: RenderConfig): Canvas | undefined {
+function drawOrUndefined(model: DiagramNode, text: Typesetter, config: RenderConfig): Drawing | undefined {
   try {
     return draw(model, text, config);
   } catch (error) {
@@ -146,13 +147,20 @@ function drawOrUndefined(model: DiagramNode, text: Typesetter, config: RenderCon
   }
 }
 
-/** The pipeline: measure, place, route and paint onto a canvas. */
-function draw(model: DiagramNode, text: Typesetter, config: RenderConfig): Canvas {
+/** A painted canvas and the width of the layout under it, which routes outside the layout can exceed. */
+interface Drawing {
+  readonly canvas: Canvas;
+  readonly layoutWidth: number;
+}
+
+/** Runs the pipeline: measure, place, route and paint onto a canvas. */
+function draw(model: DiagramNode, text: Typesetter, config: RenderConfig): Drawing {
   const sizes = measureTree(model, text);
   const placed = placeTree(model, sizes);
   const routes = routeAll(placed, text);
+  const canvas = paintAll(placed, routes, { text, theme: config.theme, maxCells: config.limits.maxCells });
 
-  return paintAll(placed, routes, { text, theme: config.theme, maxCells: config.limits.maxCells });
+  return { canvas, layoutWidth: placed.rect.width };
 }
 
 function serialize(canvas: Canvas, config: RenderConfig): string {

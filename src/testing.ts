@@ -17,7 +17,7 @@ export interface DiagramSnapshotOptions {
   readonly width?: number;
 }
 
-/** What a comparison found: `pass` and a message that says what differs and where. */
+/** The result of a comparison: `pass`, and a message that tells what differs and where. */
 export interface DiagramComparison {
   readonly pass: boolean;
   readonly message: string;
@@ -25,7 +25,7 @@ export interface DiagramComparison {
 
 /**
  * Renders a model (or takes rendered text), checks it with `checkDiagram`,
- * and compares it with a golden file that holds the text and one final newline.
+ * and compares it with a golden file that contains the text and one final newline.
  * Works with any test runner: it returns the result instead of throwing.
  */
 export function compareDiagram(subject: DiagramNode | string, goldenPath: string, options: DiagramSnapshotOptions = {}): DiagramComparison {

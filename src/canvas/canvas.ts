@@ -22,6 +22,27 @@ const ROW_CHUNK = 1024;
 /** Style id 0 is the terminal's default style; link id 0 is no link. */
 export const NO_STYLE = 0;
 
+/** Gives each distinct value a small id for a typed array, by a key that compares values; id 0 means none. */
+class Interner<T> {
+  private readonly values: (T | undefined)[] = [undefined];
+  private readonly ids = new Map<string, number>();
+
+  idOf(value: T, key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(key, id);
+    }
+
+    return id;
+  }
+
+  valueOf(id: number): T | undefined {
+    return this.values[id];
+  }
+}
+
 /**
  * A grid of cells. Lines are stored as arms and merged as they are drawn;
  * glyphs are picked only when the canvas is serialized, for one charset.
@@ -41,10 +62,8 @@ export class Canvas {
   private readonly links: Uint16Array;
   /** The grapheme of each text cell, by cell index; allocated on the first write, since many canvases hold only lines. */
   private texts: (string | undefined)[] | undefined;
-  private readonly styleTable: (Style | undefined)[] = [undefined];
-  private readonly styleIds = new Map<string, number>();
-  private readonly linkTable: string[] = [''];
-  private readonly linkIds = new Map<string, number>();
+  private readonly styleTable = new Interner<Style>();
+  private readonly linkTable = new Interner<string>();
 
   constructor(width: number, height: number, originX = 0, originY = 0) {
     this.width = width;
@@ -65,29 +84,12 @@ export class Canvas {
     if (isEmptyStyle(style) || style === undefined) {
       return NO_STYLE;
     }
-    const key = JSON.stringify(style);
-    let id = this.styleIds.get(key);
-    if (id === undefined) {
-      id = this.styleTable.length;
-      this.styleTable.push(style);
-      this.styleIds.set(key, id);
-    }
 
-    return id;
+    return this.styleTable.idOf(style, JSON.stringify(style));
   }
 
   private linkId(link: string | undefined): number {
-    if (link === undefined) {
-      return 0;
-    }
-    let id = this.linkIds.get(link);
-    if (id === undefined) {
-      id = this.linkTable.length;
-      this.linkTable.push(link);
-      this.linkIds.set(link, id);
-    }
-
-    return id;
+    return link === undefined ? 0 : this.linkTable.idOf(link, link);
   }
 
   kindAt(x: number, y: number): CellKind {
@@ -193,8 +195,8 @@ export class Canvas {
         height: this.height,
         cellText: (index) => this.cellText(index, charset),
         isBlank: (index) => this.isBlank(index),
-        styleAt: (index) => this.styleTable[this.styles[index] ?? 0],
-        linkAt: (index) => this.linkTable[this.links[index] ?? 0] ?? '',
+        styleAt: (index) => this.styleTable.valueOf(this.styles[index] ?? 0),
+        linkAt: (index) => this.linkTable.valueOf(this.links[index] ?? 0) ?? '',
       },
       options,
     );

@@ -84,7 +84,7 @@ export function isArrowSymbol(code: SymbolCode): boolean {
   return code >= SymbolCode.ArrowRight && code <= SymbolCode.ArrowUp;
 }
 
-/** The arrowhead that points toward `side`. */
+/** Returns the arrowhead that points toward `side`. */
 export function arrowToward(side: Side): SymbolCode {
   switch (side) {
     case Side.Up:
@@ -191,7 +191,7 @@ function buildSymbolTable(charset: Charset): string[] {
   return table;
 }
 
-/** The glyph for a line cell. `rounded` asks for arc corners where the cell is a light corner. */
+/** Returns the glyph for a line cell; `rounded` requests arc corners where the cell is a light corner. */
 export function lineGlyph(arms: Arms, charset: Charset, rounded: boolean): string {
   return LINE_GLYPHS[charset][rounded ? 1 : 0][arms] ?? ' ';
 }

@@ -2,7 +2,7 @@ import { maxOf } from '../numbers.js';
 import { joinPath } from '../errors.js';
 import { chainGapNeeded } from '../layout/chain.js';
 import { boxFrame } from '../layout/geometry.js';
-import { measureTree, sizeOf } from '../layout/measure.js';
+import { measureTree, rowGap, sizeOf } from '../layout/measure.js';
 import type {
   BarNode,
   BoxNode,
@@ -23,7 +23,7 @@ import { minContentWidth } from './min-content.js';
 import { longestWord, truncateLine, wrapText } from './text-fit.js';
 import { BAR_WIDTH, CAPTION_MARGIN, PERCENT_WIDTH, TITLE_FRAME } from '../layout/defaults.js';
 
-/** What fitting reads and writes while it walks the model. */
+/** State that fitting reads and writes while it walks the model. */
 export interface FitContext {
   readonly text: Typesetter;
   readonly level: FitLevel;
@@ -228,7 +228,7 @@ function fitCurve(context: FitContext, node: CurveNode, available: number, path:
   return resampleCurve(curve, count);
 }
 
-/** Averages the values into `count` equal buckets and moves markers to the bucket that holds their point. */
+/** Averages the values into `count` equal buckets and moves markers to the bucket that contains their point. */
 export function resampleCurve(curve: CurveNode, count: number): CurveNode {
   const source = curve.values;
   const values: number[] = [];
@@ -311,16 +311,13 @@ function shareWidths(minimums: readonly number[], naturals: readonly number[], a
 }
 
 function fitRow(context: FitContext, node: RowNode, available: number, path: string): DiagramNode {
-  let row = node;
-  const gap = Math.min(row.gap ?? Infinity, minimumGap(context, row.children, row.chain, row.connectors));
-  if (gap !== (row.gap ?? gap) || row.gap === undefined) {
-    if (row.gap !== undefined && row.gap > gap) {
-      report(context, path, 'compacted', `gap narrowed from ${row.gap} to ${gap}`);
-    }
-    row = { ...row, gap: Math.min(gap, naturalGap(row)) };
+  const gap = Math.min(rowGap(node), minimumGap(context, node.children, node.chain, node.connectors));
+  if (node.gap !== undefined && gap < node.gap) {
+    report(context, path, 'compacted', `gap narrowed from ${node.gap} to ${gap}`);
   }
+  const row = { ...node, gap };
 
-  const gaps = row.gap === undefined ? 0 : row.gap * Math.max(0, row.children.length - 1);
+  const gaps = gap * Math.max(0, row.children.length - 1);
   const alone = row.children.map((child, index) => fitNode(context, child, available, childPath(path, index)));
   const widths = alone.map((child) => naturalWidth(context, child));
   if (sum(widths) + gaps <= available) {
@@ -339,10 +336,6 @@ function fitRow(context: FitContext, node: RowNode, available: number, path: str
   }
 
   return { ...row, children: alone };
-}
-
-function naturalGap(row: RowNode): number {
-  return row.gap ?? (row.chain ? 4 : 1);
 }
 
 /** Fits children side by side in `available` columns by sharing, or returns undefined when their minimums are too wide. */

@@ -12,7 +12,7 @@ import type { Role, Style, Theme } from '../style/style.js';
 import type { Typesetter } from '../text/typeset.js';
 import { curveGeometry, labelStart } from './curve-geometry.js';
 
-/** What painting needs besides the layout: the typesetter and, when colour is on, the theme. */
+/** Inputs of painting besides the layout: the typesetter, the theme when colour is on, and the cell limit. */
 export interface PaintOptions {
   readonly text: Typesetter;
   /** Undefined when colour is off, so no cell gets a style. */
@@ -35,7 +35,7 @@ interface Painter {
   readonly lineWork: (() => void)[];
 }
 
-/** The style of a role, with a node's own style over it; undefined when colour is off. */
+/** Returns the style of a role with a node's own style over it, or undefined when colour is off. */
 function styleFor(painter: Painter, role: Role, own: Style | undefined): Style | undefined {
   const theme = painter.options.theme;
   if (theme === undefined) {
@@ -102,7 +102,7 @@ function paintTitles(parent: Painter, placed: PlacedNode): void {
   }
 }
 
-/** The rectangle holding the layout and every route cell, arrowhead and label. */
+/** Returns the rectangle that covers the layout and every route cell, arrowhead and label. */
 function coveredArea(layout: Rect, routes: readonly Route[], text: Typesetter): Rect {
   let low: Point = { x: layout.x, y: layout.y };
   let high: Point = { x: right(layout), y: bottom(layout) };
@@ -168,7 +168,7 @@ function paintNode(parent: Painter, placed: PlacedNode): void {
   }
 }
 
-/** The painter for a node: its role and link pass to everything it contains. */
+/** Returns the painter for a node, whose role and link pass to everything it contains. */
 function withNode(parent: Painter, node: DiagramNode): Painter {
   const link = 'link' in node && node.link !== undefined ? node.link : parent.link;
   if (node.role === undefined && link === parent.link) {
@@ -282,8 +282,15 @@ function drawFreeLine(canvas: Canvas, x0: number, x1: number, y: number, weight:
   const touchesLeft = isLineCell(canvas, x0 - 1, y);
   const touchesRight = isLineCell(canvas, x1 + 1, y);
   const joins = isVerticalLine(canvas, x0 - 1, y) && isVerticalLine(canvas, x1 + 1, y);
-  const start = joins ? x0 - 1 : touchesLeft ? x0 + 1 : x0;
-  const end = joins ? x1 + 1 : touchesRight ? x1 - 1 : x1;
+  let start = x0;
+  let end = x1;
+  if (joins) {
+    start -= 1;
+    end += 1;
+  } else {
+    start += touchesLeft ? 1 : 0;
+    end -= touchesRight ? 1 : 0;
+  }
   if (start <= end) {
     canvas.horizontalLine(start, end, y, weight, style);
   }
@@ -445,7 +452,7 @@ function paintLineCurve(canvas: Canvas, rect: Rect, curve: CurveNode, plot: Line
 }
 
 /**
- * The cell behind a route's free vertical end, when it holds a horizontal
+ * Returns the cell behind a route's free vertical end when it contains a horizontal
  * line: a border, rule or baseline of a node the route leaves or enters.
  * The route joins it there, so `│` under `─` becomes `┬` instead of an open joint.
  */

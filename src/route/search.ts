@@ -40,7 +40,7 @@ const STEP: Readonly<Record<Side, Point>> = {
   [Side.Left]: { x: -1, y: 0 },
 };
 
-/** Where a connector meets one of its nodes on one side. */
+/** The cells where a connector meets one of its nodes on one side. */
 interface Port {
   /** The border cell that becomes a joint, for nodes that join their border. */
   readonly joint?: Point;
@@ -59,10 +59,11 @@ function offset(point: Point, side: Side, distance = 1): Point {
   return { x: point.x + step.x * distance, y: point.y + step.y * distance };
 }
 
-/** The middle cell of each border side of a node, and the cells past it. */
+/** Returns where a connector meets a node on one side: the border or edge cell and the cells past it. */
 function port(placed: PlacedNode, side: Side, withHead: boolean): Port {
   const rect = placed.rect;
-  const middleY = sideRow(placed, side) ?? rect.y + Math.ceil((rect.height - 1) / 2);
+  const sideways = side === Side.Left || side === Side.Right;
+  const middleY = (sideways ? sideRow(placed, side) : undefined) ?? rect.y + Math.ceil((rect.height - 1) / 2);
   const edge: Point =
     side === Side.Up
       ? { x: centerX(rect), y: rect.y }
@@ -109,7 +110,7 @@ function nearArea(whole: Rect, a: Rect, b: Rect): Rect {
   return { x, y, width: farX - x, height: farY - y };
 }
 
-/** The cheapest route within `area`, or undefined when none exists there. */
+/** Finds the cheapest route within `area`, or returns undefined when none exists there. */
 function searchIn(area: Rect, from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route | undefined {
   if (area.width * area.height > MAX_SEARCH_CELLS) {
     throw noRoute(spec, `the search area of ${area.width}x${area.height} cells is over the limit of ${MAX_SEARCH_CELLS}`);

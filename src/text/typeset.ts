@@ -2,7 +2,7 @@ import type { Style } from '../style/style.js';
 import { parseSgr } from './sgr-parse.js';
 import { graphemeWidth, segmentGraphemes } from './width.js';
 
-/** How labels are turned into cells. Every field has a documented default in `RenderOptions`. */
+/** The rules that turn labels into cells. Every field has a documented default in `RenderOptions`. */
 export interface TextPolicy {
   /** Columns between tab stops. */
   readonly tabWidth: number;
