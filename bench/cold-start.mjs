@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { median } from './stats.mjs';
@@ -106,4 +106,19 @@ export function installedPackageDir(name) {
   }
 
   return directory;
+}
+
+/** Runs `course --all` this many times by default when the file is run directly. */
+const DEFAULT_RUN_COUNT = 21;
+
+// Run directly, after `npm run build`, to measure the CLI start alone: `node bench/cold-start.mjs [runs]`.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const count = process.argv[2] === undefined ? DEFAULT_RUN_COUNT : Number(process.argv[2]);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error(`invalid run count '${process.argv[2]}': expected a whole number of at least 1`);
+  }
+
+  const cliPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+  const { cliMs, nodeMs, ratio } = measureCliStart(cliPath, count);
+  console.log(`node dist/cli.js course --all: ${cliMs.toFixed(1)} ms, node -e 0: ${nodeMs.toFixed(1)} ms, ratio ${ratio.toFixed(2)} (medians of ${count} runs each)`);
 }

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { readBounded, readFileBounded, STDIN_FD } from './cli/read-bounded.js';
 import { runCli } from './cli/run.js';
-import type { CliIo } from './cli/types.js';
+import type { CliContext, CliIo } from './cli/types.js';
 import { courseDiagrams } from './course/index.js';
 
 /** `EX_IOERR` from BSD's sysexits.h: standard output or standard error failed for a reason other than a closed reader. */
@@ -62,8 +62,16 @@ function main(): void {
     readStdin: (maxBytes) => readBounded(STDIN_FD, maxBytes),
   };
 
+  const context: CliContext = {
+    // Read only for --version, because loading package.json takes about a millisecond.
+    get version() {
+      return readVersion();
+    },
+    diagrams: courseDiagrams,
+  };
+
   // Setting exitCode instead of calling process.exit() lets Node finish writing piped output first.
-  process.exitCode = runCli(process.argv.slice(2), io, { version: readVersion(), diagrams: courseDiagrams });
+  process.exitCode = runCli(process.argv.slice(2), io, context);
 }
 
 main();

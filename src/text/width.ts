@@ -7,7 +7,12 @@ export interface Grapheme {
   readonly width: number;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/**
+ * The grapheme segmenter, created on first use because the first
+ * Intl.Segmenter of a process takes about 7 ms to load ICU's break rules
+ * (Node 20.20 on a 2-core AMD EPYC). Text of the common ranges never needs it.
+ */
+let segmenter: Intl.Segmenter | undefined;
 
 /** Printable ASCII is one column per character, so it skips segmentation. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -48,12 +53,66 @@ function inRanges(codePoint: number, ranges: readonly (readonly [number, number]
 }
 
 /**
+ * Checks whether a UTF-16 code unit is a code point that forms a grapheme of
+ * its own unless marks follow it: printable ASCII or the narrow and wide
+ * ranges. These ranges contain no combining mark, joiner, variation selector,
+ * spacing mark, prepended mark, regional indicator, control or Hangul jamo.
+ * Their Hangul syllables join only to a following jamo, so UAX #29 puts a
+ * grapheme break between any two of these code points. A test checks every
+ * one of them with Intl.Segmenter.
+ */
+function startsOwnGrapheme(code: number): boolean {
+  return (code >= 0x20 && code <= 0x7e) || inRanges(code, NARROW_RANGES) || inRanges(code, WIDE_RANGES);
+}
+
+/**
+ * Checks whether a UTF-16 code unit is U+FE0E or U+FE0F (the text and emoji
+ * variation selectors) or U+20E3 (the combining enclosing keycap). All three
+ * have the grapheme cluster break property Extend, so UAX #29 rule GB9 puts
+ * no break before them and each joins the grapheme before it.
+ */
+function isTrailingMark(code: number): boolean {
+  return code === 0xfe0e || code === 0xfe0f || code === 0x20e3;
+}
+
+/**
+ * Checks whether `text` splits into graphemes without Intl.Segmenter: each
+ * grapheme is one code point for which `startsOwnGrapheme` holds, followed by
+ * any number of trailing marks.
+ */
+function hasSimpleGraphemes(text: string): boolean {
+  if (text.length > 0 && !startsOwnGrapheme(text.charCodeAt(0))) {
+    return false;
+  }
+  for (let index = 1; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (!startsOwnGrapheme(code) && !isTrailingMark(code)) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+/** Splits text for which `hasSimpleGraphemes` holds: a grapheme starts at every code unit that is not a trailing mark. */
+function* splitSimpleGraphemes(text: string): Generator<string> {
+  let start = 0;
+  for (let index = 1; index <= text.length; index += 1) {
+    if (index === text.length || !isTrailingMark(text.charCodeAt(index))) {
+      yield text.slice(start, index);
+      start = index;
+    }
+  }
+}
+
+/**
  * Measures one grapheme in terminal columns. Single code points in the
  * common narrow and wide ranges are answered from those ranges, which a test
  * checks against string-width code point by code point; every other grapheme
  * (emoji, sequences, combining marks) goes to string-width. The shortcut
- * matters because string-width's first call compiles large Unicode
- * property patterns, a cost a short CLI run would pay on every start.
+ * matters because loading string-width creates an Intl.Segmenter and compiles
+ * large Unicode property patterns. The CLI bundle loads it on its first call
+ * (see tsup.config.ts), so a run whose text stays in these ranges skips that.
  */
 export function graphemeWidth(grapheme: string): number {
   const codePoint = grapheme.codePointAt(0) ?? 0;
@@ -78,6 +137,16 @@ export function graphemeWidth(grapheme: string): number {
 export function displayWidth(text: string): number {
   if (PRINTABLE_ASCII.test(text)) {
     return text.length;
+  }
+  // string-width also sums the widths of the graphemes, and for these graphemes
+  // graphemeWidth gives the same width as string-width (a test compares them).
+  if (hasSimpleGraphemes(text)) {
+    let width = 0;
+    for (const grapheme of splitSimpleGraphemes(text)) {
+      width += graphemeWidth(grapheme);
+    }
+
+    return width;
   }
 
   return stringWidth(text, { countAnsiEscapeCodes: false });
@@ -107,19 +176,26 @@ const JOINS_PREVIOUS = /\u200d|[\ufe00-\ufe0f]|\p{M}/u;
 const CHUNK_LENGTH = 1024;
 
 /**
- * Splits text into graphemes. Intl.Segmenter in Node 20 slows down more than
- * linearly on long strings (a 77,000-character line took seconds), so long
- * text is cut into chunks at characters that surely start a grapheme, and
- * each chunk is segmented alone.
+ * Splits text into graphemes. Text of the common ranges is split by
+ * `splitSimpleGraphemes`, the rest by Intl.Segmenter. Intl.Segmenter in
+ * Node 20 slows down more than linearly on long strings (a 77,000-character
+ * line took seconds), so long text is cut into chunks at characters that
+ * surely start a grapheme, and each chunk is segmented alone.
  */
 export function* segmentGraphemes(text: string): Generator<string> {
+  if (hasSimpleGraphemes(text)) {
+    yield* splitSimpleGraphemes(text);
+    return;
+  }
+
+  const graphemeSegmenter = (segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' }));
   let start = 0;
   while (start < text.length) {
     let end = Math.min(text.length, start + CHUNK_LENGTH);
     while (end < text.length && !isSafeCut(text, end)) {
       end += 1;
     }
-    for (const { segment } of segmenter.segment(text.slice(start, end))) {
+    for (const { segment } of graphemeSegmenter.segment(text.slice(start, end))) {
       yield segment;
     }
     start = end;
