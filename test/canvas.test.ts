@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Weight, parseArms } from '../src/canvas/arms.js';
 import { Canvas, CellKind } from '../src/canvas/canvas.js';
 import { SymbolCode } from '../src/canvas/glyphs.js';
@@ -257,5 +257,38 @@ describe('Canvas origin', () => {
 
     expect(() => canvas.kindAt(x, y)).toThrow(RangeError);
     expect(() => canvas.writeText(x, y, glyphs('x'))).toThrow(RangeError);
+  });
+});
+
+describe('Canvas plain text decoding', () => {
+  const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+
+  function drawing(): Canvas {
+    const canvas = new Canvas(8, 2);
+    canvas.writeText(0, 0, [{ text: family, width: 2 }, { text: 'e\u0301', width: 1 }]);
+    canvas.horizontalLine(0, 7, 1, Weight.Light);
+
+    return canvas;
+  }
+
+  it('keeps graphemes of several code units', () => {
+    const expected = `${family}e\u0301\n────────`;
+
+    expect(drawing().toString('unicode')).toBe(expected);
+  });
+
+  it('decodes the same without Buffer', async () => {
+    vi.resetModules();
+    vi.stubGlobal('Buffer', undefined);
+    try {
+      const fresh = await import('../src/canvas/canvas.js');
+      const canvas = new fresh.Canvas(8, 2);
+      canvas.writeText(0, 0, [{ text: family, width: 2 }, { text: 'e\u0301', width: 1 }]);
+      canvas.horizontalLine(0, 7, 1, Weight.Light);
+
+      expect(canvas.toString('unicode')).toBe(drawing().toString('unicode'));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -47,14 +47,17 @@ export function opposite(side: Side): Side {
   return ((side + 2) % 4) as Side;
 }
 
-/** Merges two arm sets, keeping the heavier weight on each side. */
+/** Merges two arm sets, keeping the heavier weight on each side. Runs for every line cell drawn, so it is unrolled. */
 export function mergeArms(a: Arms, b: Arms): Arms {
-  let merged = 0;
-  for (const side of SIDES) {
-    merged = withArm(merged, side, Math.max(armOf(a, side), armOf(b, side)));
-  }
+  return heavier(a, b, 0x03) | heavier(a, b, 0x0c) | heavier(a, b, 0x30) | heavier(a, b, 0xc0);
+}
 
-  return merged;
+/** Returns the heavier of the two arms under `mask`. Weights compare as numbers within their two bits. */
+function heavier(a: Arms, b: Arms, mask: number): number {
+  const armA = a & mask;
+  const armB = b & mask;
+
+  return armA > armB ? armA : armB;
 }
 
 const ARM_LETTERS: Readonly<Record<string, Weight>> = {

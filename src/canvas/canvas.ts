@@ -3,6 +3,7 @@ import type { Glyph } from '../text/typeset.js';
 import { type Arms, Side, Weight, mergeArms, withArm } from './arms.js';
 import { type Charset, type SymbolCode, lineGlyph, lineGlyphTable, symbolGlyph, symbolGlyphTable } from './glyphs.js';
 import { type SerializeOptions, serializeRows } from './serialize.js';
+import { decodeUtf16 } from './utf16.js';
 
 /** What a cell holds. */
 export enum CellKind {
@@ -14,10 +15,27 @@ export enum CellKind {
   Continuation = 4,
 }
 
-const ROUNDED = 1;
+/**
+ * Each cell is one 16-bit word. The low byte contains the arms of a line cell
+ * or the code of a symbol cell, bits 8-10 the kind, and bit 11 marks rounded
+ * corners. One array per canvas instead of one per field keeps a canvas
+ * cheap to allocate, which matters for small diagrams rendered often.
+ */
+const VALUE_MASK = 0xff;
+const KIND_SHIFT = 8;
+const KIND_MASK = 0x7;
+const ROUNDED = 0x800;
 
-/** Characters gathered into one string before it joins the rest of a long row. */
-const ROW_CHUNK = 1024;
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+
+function cellWord(kind: CellKind, value: number): number {
+  return (kind << KIND_SHIFT) | value;
+}
+
+function kindOf(word: number): CellKind {
+  return ((word >> KIND_SHIFT) & KIND_MASK) as CellKind;
+}
 
 /** Style id 0 is the terminal's default style; link id 0 is no link. */
 export const NO_STYLE = 0;
@@ -54,12 +72,10 @@ export class Canvas {
   /** Layout coordinates of the top-left cell; routes may reach left of or above the layout. */
   readonly originX: number;
   readonly originY: number;
-  private readonly kinds: Uint8Array;
-  private readonly arms: Uint8Array;
-  private readonly symbols: Uint8Array;
-  private readonly flags: Uint8Array;
-  private readonly styles: Uint16Array;
-  private readonly links: Uint16Array;
+  private readonly cells: Uint16Array;
+  /** Style and link ids by cell, allocated on the first styled or linked cell: plain drawings need neither. */
+  private styles: Uint16Array | undefined;
+  private links: Uint16Array | undefined;
   /** The grapheme of each text cell, by cell index; allocated on the first write, since many canvases hold only lines. */
   private texts: (string | undefined)[] | undefined;
   private readonly styleTable = new Interner<Style>();
@@ -70,13 +86,7 @@ export class Canvas {
     this.height = height;
     this.originX = originX;
     this.originY = originY;
-    const size = width * height;
-    this.kinds = new Uint8Array(size);
-    this.arms = new Uint8Array(size);
-    this.symbols = new Uint8Array(size);
-    this.flags = new Uint8Array(size);
-    this.styles = new Uint16Array(size);
-    this.links = new Uint16Array(size);
+    this.cells = new Uint16Array(width * height);
   }
 
   /** The id of a style on this canvas, adding it on first use. */
@@ -93,67 +103,68 @@ export class Canvas {
   }
 
   kindAt(x: number, y: number): CellKind {
-    return this.kinds[this.indexOf(x, y)] as CellKind;
+    return kindOf(this.cells[this.indexOf(x, y)] ?? 0);
   }
 
   armsAt(x: number, y: number): Arms {
-    return this.arms[this.indexOf(x, y)] ?? 0;
+    const word = this.cells[this.indexOf(x, y)] ?? 0;
+
+    return kindOf(word) === CellKind.Line ? word & VALUE_MASK : 0;
   }
 
   /** Adds arms to a cell, merging with a line already there and replacing anything else. */
   addArms(x: number, y: number, arms: Arms, style = NO_STYLE): void {
-    const index = this.indexOf(x, y);
-    if (this.kinds[index] !== CellKind.Line) {
-      this.clear(x, y);
-      this.kinds[index] = CellKind.Line;
-      this.arms[index] = arms;
+    this.addArmsAt(this.indexOf(x, y), x, arms, style);
+  }
+
+  private addArmsAt(index: number, x: number, arms: Arms, style: number): void {
+    const word = this.cells[index] ?? 0;
+    if (kindOf(word) === CellKind.Line) {
+      this.cells[index] = (word & ~VALUE_MASK) | mergeArms(word & VALUE_MASK, arms);
     } else {
-      this.arms[index] = mergeArms(this.arms[index] ?? 0, arms);
+      this.clear(index, x);
+      this.cells[index] = cellWord(CellKind.Line, arms);
     }
-    this.styles[index] = style;
+    this.setStyle(index, style);
   }
 
   markRounded(x: number, y: number): void {
     const index = this.indexOf(x, y);
-    this.flags[index] = (this.flags[index] ?? 0) | ROUNDED;
+    this.cells[index] = (this.cells[index] ?? 0) | ROUNDED;
   }
 
   /** Draws a horizontal line from `x0` to `x1` inclusive; the end cells get only their inward arm. */
   horizontalLine(x0: number, x1: number, y: number, weight: Weight, style = NO_STYLE): void {
-    const [from, to] = x0 <= x1 ? [x0, x1] : [x1, x0];
+    const from = Math.min(x0, x1);
+    const to = Math.max(x0, x1);
+    const left = withArm(0, Side.Left, weight);
+    const right = withArm(0, Side.Right, weight);
+    // Both ends are checked, so the cells between them are inside the canvas too.
+    const first = this.indexOf(from, y);
+    this.indexOf(to, y);
     for (let x = from; x <= to; x += 1) {
-      let arms = 0;
-      if (x > from || from === to) {
-        arms = withArm(arms, Side.Left, weight);
-      }
-      if (x < to || from === to) {
-        arms = withArm(arms, Side.Right, weight);
-      }
-      this.addArms(x, y, arms, style);
+      const arms = (x > from || from === to ? left : 0) | (x < to || from === to ? right : 0);
+      this.addArmsAt(first + x - from, x, arms, style);
     }
   }
 
   /** Draws a vertical line from `y0` to `y1` inclusive; the end cells get only their inward arm. */
   verticalLine(x: number, y0: number, y1: number, weight: Weight, style = NO_STYLE): void {
-    const [from, to] = y0 <= y1 ? [y0, y1] : [y1, y0];
+    const from = Math.min(y0, y1);
+    const to = Math.max(y0, y1);
+    const up = withArm(0, Side.Up, weight);
+    const down = withArm(0, Side.Down, weight);
     for (let y = from; y <= to; y += 1) {
-      let arms = 0;
-      if (y > from || from === to) {
-        arms = withArm(arms, Side.Up, weight);
-      }
-      if (y < to || from === to) {
-        arms = withArm(arms, Side.Down, weight);
-      }
+      const arms = (y > from || from === to ? up : 0) | (y < to || from === to ? down : 0);
       this.addArms(x, y, arms, style);
     }
   }
 
   setSymbol(x: number, y: number, symbol: SymbolCode, style = NO_STYLE): void {
     const index = this.indexOf(x, y);
-    this.clear(x, y);
-    this.kinds[index] = CellKind.Symbol;
-    this.symbols[index] = symbol;
-    this.styles[index] = style;
+    this.clear(index, x);
+    this.cells[index] = cellWord(CellKind.Symbol, symbol);
+    this.setStyle(index, style);
   }
 
   /**
@@ -167,15 +178,20 @@ export class Canvas {
     this.texts ??= new Array<string | undefined>(this.width * this.height);
     const texts = this.texts;
     for (const glyph of glyphs) {
-      this.clear(column, y);
       const index = this.indexOf(column, y);
-      this.kinds[index] = CellKind.Text;
+      this.clear(index, column);
+      this.cells[index] = cellWord(CellKind.Text, 0);
       texts[index] = glyph.text;
-      this.styles[index] = glyph.style === undefined ? baseId : this.styleId({ ...base, ...glyph.style });
-      this.links[index] = this.linkId(glyph.link ?? link);
+      this.setStyle(index, glyph.style === undefined ? baseId : this.styleId({ ...base, ...glyph.style }));
+      const linkId = this.linkId(glyph.link ?? link);
+      if (linkId !== 0 || this.links !== undefined) {
+        this.links ??= new Uint16Array(this.cells.length);
+        this.links[index] = linkId;
+      }
       if (glyph.width === 2) {
-        this.clear(column + 1, y);
-        this.kinds[index + 1] = CellKind.Continuation;
+        const next = this.indexOf(column + 1, y);
+        this.clear(next, column + 1);
+        this.cells[next] = cellWord(CellKind.Continuation, 0);
       }
       column += glyph.width;
     }
@@ -195,89 +211,96 @@ export class Canvas {
         height: this.height,
         cellText: (index) => this.cellText(index, charset),
         isBlank: (index) => this.isBlank(index),
-        styleAt: (index) => this.styleTable.valueOf(this.styles[index] ?? 0),
-        linkAt: (index) => this.linkTable.valueOf(this.links[index] ?? 0) ?? '',
+        styleAt: (index) => this.styleTable.valueOf(this.styles?.[index] ?? NO_STYLE),
+        linkAt: (index) => this.linkTable.valueOf(this.links?.[index] ?? 0) ?? '',
       },
       options,
     );
   }
 
   /**
-   * Serializes without escape codes, in one tight loop over the cell arrays:
-   * the same text `serializeRows` writes with colour and links off, but with
-   * no call per cell, which dominates the time for large drawings.
+   * Serializes without escape codes: the same text `serializeRows` writes with
+   * colour and links off. One loop writes the UTF-16 code units of every cell
+   * into one array, which is decoded once, because building a string per cell
+   * dominates the time for large drawings.
    */
   private plainText(charset: Charset): string {
-    const lines = lineGlyphTable(charset, false);
-    const arcs = lineGlyphTable(charset, true);
-    const symbols = symbolGlyphTable(charset);
-    const rows: string[] = [];
-    for (let y = 0; y < this.height; y += 1) {
-      const start = y * this.width;
-      let end = start + this.width;
-      while (end > start && this.isBlank(end - 1)) {
-        end -= 1;
+    const lines = lineGlyphTable(charset, false).codes;
+    const arcs = lineGlyphTable(charset, true).codes;
+    const symbols = symbolGlyphTable(charset).codes;
+    const { cells, width, height } = this;
+    const texts = this.texts ?? [];
+    // The array has one unit per cell and a newline per row. A grapheme of several code units grows it.
+    let out = new Uint16Array(cells.length + height);
+    let length = 0;
+    // The end of the last row with something drawn, so trailing blank rows and the final newline drop off.
+    let textEnd = 0;
+    for (let y = 0; y < height; y += 1) {
+      const rowStart = length;
+      let rowEnd = rowStart;
+      const end = (y + 1) * width;
+      for (let index = y * width; index < end; index += 1) {
+        const word = cells[index] ?? 0;
+        switch (kindOf(word)) {
+          case CellKind.Empty:
+            out[length++] = SPACE;
+            break;
+          case CellKind.Line:
+            out[length++] = (word & ROUNDED ? arcs : lines)[word & VALUE_MASK] ?? SPACE;
+            rowEnd = length;
+            break;
+          case CellKind.Symbol:
+            out[length++] = symbols[word & VALUE_MASK] ?? SPACE;
+            rowEnd = length;
+            break;
+          case CellKind.Text: {
+            const text = texts[index] ?? ' ';
+            if (text.length === 1) {
+              out[length++] = text.charCodeAt(0);
+              rowEnd = text === ' ' ? rowEnd : length;
+              break;
+            }
+            const needed = length + text.length + (cells.length - index) + height;
+            if (needed > out.length) {
+              const grown = new Uint16Array(Math.max(needed, out.length * 2));
+              grown.set(out.subarray(0, length));
+              out = grown;
+            }
+            for (let unit = 0; unit < text.length; unit += 1) {
+              out[length++] = text.charCodeAt(unit);
+            }
+            rowEnd = length;
+            break;
+          }
+          case CellKind.Continuation:
+            break;
+        }
       }
-      rows.push(this.plainRow(start, end, lines, arcs, symbols));
+      length = rowEnd;
+      if (rowEnd > rowStart) {
+        textEnd = rowEnd;
+      }
+      out[length++] = NEWLINE;
     }
 
-    while (rows.length > 0 && rows[rows.length - 1] === '') {
-      rows.pop();
-    }
-
-    return rows.join('\n');
-  }
-
-  /**
-   * One row of plain text. Short rows are built by adding strings; long rows
-   * join an array of pieces instead, because adding many pieces one by one
-   * builds a deep rope that the collector must walk.
-   */
-  private plainRow(start: number, end: number, lines: readonly string[], arcs: readonly string[], symbols: readonly string[]): string {
-    const parts: string[] = [];
-    let row = '';
-    for (let index = start; index < end; index += 1) {
-      let piece = ' ';
-      switch (this.kinds[index]) {
-        case CellKind.Line:
-          piece = ((this.flags[index] ?? 0) & ROUNDED ? arcs : lines)[this.arms[index] ?? 0] ?? ' ';
-          break;
-        case CellKind.Symbol:
-          piece = symbols[this.symbols[index] ?? 0] ?? ' ';
-          break;
-        case CellKind.Text:
-          piece = this.texts?.[index] ?? ' ';
-          break;
-        case CellKind.Continuation:
-          piece = '';
-          break;
-        default:
-          break;
-      }
-      row += piece;
-      if (row.length >= ROW_CHUNK) {
-        parts.push(row);
-        row = '';
-      }
-    }
-
-    return parts.length === 0 ? row : parts.join('') + row;
+    return decodeUtf16(out, textEnd);
   }
 
   private isBlank(index: number): boolean {
-    const kind = this.kinds[index] as CellKind;
+    const kind = kindOf(this.cells[index] ?? 0);
 
     return kind === CellKind.Empty || (kind === CellKind.Text && this.texts?.[index] === ' ');
   }
 
   private cellText(index: number, charset: Charset): string {
-    switch (this.kinds[index] as CellKind) {
+    const word = this.cells[index] ?? 0;
+    switch (kindOf(word)) {
       case CellKind.Empty:
         return ' ';
       case CellKind.Line:
-        return lineGlyph(this.arms[index] ?? 0, charset, ((this.flags[index] ?? 0) & ROUNDED) !== 0);
+        return lineGlyph(word & VALUE_MASK, charset, (word & ROUNDED) !== 0);
       case CellKind.Symbol:
-        return symbolGlyph(this.symbols[index] as SymbolCode, charset);
+        return symbolGlyph((word & VALUE_MASK) as SymbolCode, charset);
       case CellKind.Text:
         return this.texts?.[index] ?? ' ';
       case CellKind.Continuation:
@@ -285,29 +308,36 @@ export class Canvas {
     }
   }
 
-  /** Empties a cell, and the other half of a two-column grapheme it belongs to. */
-  private clear(x: number, y: number): void {
-    const index = this.indexOf(x, y);
-    const kind = this.kinds[index] as CellKind;
+  private setStyle(index: number, style: number): void {
+    if (style !== NO_STYLE || this.styles !== undefined) {
+      this.styles ??= new Uint16Array(this.cells.length);
+      this.styles[index] = style;
+    }
+  }
+
+  /** Empties the cell at `index` (column `x`), and the other half of a two-column grapheme it belongs to. */
+  private clear(index: number, x: number): void {
+    const kind = kindOf(this.cells[index] ?? 0);
+    if (kind === CellKind.Empty) {
+      return;
+    }
     const column = x - this.originX;
     if (kind === CellKind.Continuation && column > 0) {
       this.blank(index - 1);
-    } else if (kind === CellKind.Text && column + 1 < this.width && this.kinds[index + 1] === CellKind.Continuation) {
+    } else if (kind === CellKind.Text && column + 1 < this.width && kindOf(this.cells[index + 1] ?? 0) === CellKind.Continuation) {
       this.blank(index + 1);
     }
     this.blank(index);
   }
 
   private blank(index: number): void {
-    if (this.kinds[index] === CellKind.Empty) {
-      return;
+    this.cells[index] = 0;
+    if (this.styles !== undefined) {
+      this.styles[index] = NO_STYLE;
     }
-    this.kinds[index] = CellKind.Empty;
-    this.arms[index] = 0;
-    this.symbols[index] = 0;
-    this.flags[index] = 0;
-    this.styles[index] = NO_STYLE;
-    this.links[index] = 0;
+    if (this.links !== undefined) {
+      this.links[index] = 0;
+    }
     if (this.texts !== undefined) {
       this.texts[index] = undefined;
     }

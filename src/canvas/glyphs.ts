@@ -172,14 +172,53 @@ function glyphTable(charset: Charset, rounded: boolean): string[] {
   return Array.from({ length: 256 }, (_, arms) => (arms === 0 ? ' ' : computeLineGlyph(arms, charset, rounded)));
 }
 
-/** The glyph of every arm byte in one charset, for serializing many cells. */
-export function lineGlyphTable(charset: Charset, rounded: boolean): readonly string[] {
-  return LINE_GLYPHS[charset][rounded ? 1 : 0];
+/** A glyph table and the same glyphs as UTF-16 code units, for serializing many cells. */
+export interface GlyphTable {
+  readonly glyphs: readonly string[];
+  /** Every glyph is one UTF-16 code unit, so a cell's glyph is one entry here. */
+  readonly codes: Uint16Array;
 }
 
-/** The glyph of every symbol code in one charset, for serializing many cells. */
-export function symbolGlyphTable(charset: Charset): readonly string[] {
-  return SYMBOL_GLYPHS[charset];
+function toGlyphTable(glyphs: readonly string[]): GlyphTable {
+  const codes = new Uint16Array(glyphs.length);
+  glyphs.forEach((glyph, index) => {
+    if (glyph.length !== 1) {
+      throw new Error(`internal: glyph '${glyph}' is not one UTF-16 code unit`);
+    }
+    codes[index] = glyph.charCodeAt(0);
+  });
+
+  return { glyphs, codes };
+}
+
+/**
+ * Tables are built on first use rather than when the module loads, since a
+ * run usually needs one charset and a short CLI run pays for every table built.
+ */
+const lineTables = new Map<string, GlyphTable>();
+const symbolTables = new Map<Charset, GlyphTable>();
+
+/** Returns the glyph of every arm byte in one charset, plain or with rounded corners. */
+export function lineGlyphTable(charset: Charset, rounded: boolean): GlyphTable {
+  const key = rounded ? `${charset} rounded` : charset;
+  let table = lineTables.get(key);
+  if (table === undefined) {
+    table = toGlyphTable(glyphTable(charset, rounded));
+    lineTables.set(key, table);
+  }
+
+  return table;
+}
+
+/** Returns the glyph of every symbol code in one charset. */
+export function symbolGlyphTable(charset: Charset): GlyphTable {
+  let table = symbolTables.get(charset);
+  if (table === undefined) {
+    table = toGlyphTable(buildSymbolTable(charset));
+    symbolTables.set(charset, table);
+  }
+
+  return table;
 }
 
 function buildSymbolTable(charset: Charset): string[] {
@@ -193,7 +232,7 @@ function buildSymbolTable(charset: Charset): string[] {
 
 /** Returns the glyph for a line cell; `rounded` requests arc corners where the cell is a light corner. */
 export function lineGlyph(arms: Arms, charset: Charset, rounded: boolean): string {
-  return LINE_GLYPHS[charset][rounded ? 1 : 0][arms] ?? ' ';
+  return lineGlyphTable(charset, rounded).glyphs[arms] ?? ' ';
 }
 
 function computeLineGlyph(arms: Arms, charset: Charset, rounded: boolean): string {
@@ -246,15 +285,3 @@ const GLYPH_ARMS: ReadonlyMap<string, Arms> = new Map([
   ...UNICODE_LINE_GLYPHS.map(([glyph, letters]) => [glyph, parseArms(letters)] as const),
   ...[...ROUNDED_CORNERS].map(([arms, glyph]) => [glyph, arms] as const),
 ]);
-
-/** The glyph of every arm set, worked out once per charset when the module loads (after the tables above), plain and rounded, by arm byte. */
-const LINE_GLYPHS: Readonly<Record<Charset, readonly [readonly string[], readonly string[]]>> = {
-  unicode: [glyphTable('unicode', false), glyphTable('unicode', true)],
-  ascii: [glyphTable('ascii', false), glyphTable('ascii', true)],
-};
-
-/** The glyph of every symbol code, worked out once per charset when the module loads. */
-const SYMBOL_GLYPHS: Readonly<Record<Charset, readonly string[]>> = {
-  unicode: buildSymbolTable('unicode'),
-  ascii: buildSymbolTable('ascii'),
-};

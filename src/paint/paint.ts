@@ -353,16 +353,23 @@ function curveScale(curve: CurveNode): Scale {
   return { low: curve.min ?? Math.min(0, smallest), high: curve.max ?? largest };
 }
 
-/** Maps a value to a level from 0 to `levels - 1`. */
-function levelOf(value: number, scale: Scale, levels: number): number {
+/** Maps each value to a level from 0 to `levels - 1`. */
+function levelsOf(values: readonly number[], scale: Scale, levels: number): Int32Array {
+  const result = new Int32Array(values.length);
   // Halving first keeps the range finite for values near the largest double, such as 1e308 and -1e308.
   const range = scale.high / 2 - scale.low / 2;
   if (!(range > 0)) {
-    return 0;
+    return result;
   }
-  const level = Math.round(((value / 2 - scale.low / 2) / range) * (levels - 1));
+  const low = scale.low / 2;
+  const top = levels - 1;
+  const step = top / range;
+  for (let index = 0; index < values.length; index += 1) {
+    const level = Math.round(((values[index] ?? 0) / 2 - low) * step);
+    result[index] = Math.min(top, Math.max(0, level));
+  }
 
-  return Math.min(levels - 1, Math.max(0, level));
+  return result;
 }
 
 function paintCurve(painter: Painter, rect: Rect, curve: CurveNode): void {
@@ -374,8 +381,8 @@ function paintCurve(painter: Painter, rect: Rect, curve: CurveNode): void {
   if (curve.shape === 'line') {
     paintLineCurve(canvas, rect, curve, { scale, originX, rows: geometry.plotRows, style });
   } else {
-    curve.values.forEach((value, index) => {
-      canvas.setSymbol(originX + index, rect.y, sparkSymbol(levelOf(value, scale, SPARK_LEVELS)), style);
+    levelsOf(curve.values, scale, SPARK_LEVELS).forEach((level, index) => {
+      canvas.setSymbol(originX + index, rect.y, sparkSymbol(level), style);
     });
   }
 
@@ -405,50 +412,43 @@ interface LinePlot {
  * where a value stays level draw `─`.
  */
 function paintLineCurve(canvas: Canvas, rect: Rect, curve: CurveNode, plot: LinePlot): void {
-  const levels = curve.values.map((value) => levelOf(value, plot.scale, plot.rows));
+  const count = curve.values.length;
+  const levels = levelsOf(curve.values, plot.scale, plot.rows);
   const rowOf = (level: number): number => rect.y + plot.rows - 1 - level;
   const margin = curve.margin ?? 0;
-  drawFreeLine(canvas, plot.originX - margin, plot.originX + curve.values.length - 1 + margin, rowOf(0), Weight.Light, plot.style);
+  drawFreeLine(canvas, plot.originX - margin, plot.originX + count - 1 + margin, rowOf(0), Weight.Light, plot.style);
 
-  const slopes = new Map<number, SymbolCode>();
-  const mark = (x: number, level: number, symbol: SymbolCode): void => {
-    const key = rowOf(level) * 0x100000 + (x - plot.originX);
-    const existing = slopes.get(key);
-    slopes.set(key, existing === undefined || existing === symbol ? symbol : SymbolCode.SlopeCross);
-  };
-  for (let index = 0; index + 1 < levels.length; index += 1) {
-    const here = levels[index] ?? 0;
-    const next = levels[index + 1] ?? 0;
-    for (let level = Math.min(here, next); level < Math.max(here, next); level += 1) {
-      if (next > here) {
-        mark(plot.originX + index, level, SymbolCode.SlopeUp);
-      } else {
-        mark(plot.originX + index + 1, level, SymbolCode.SlopeDown);
-      }
-    }
-  }
-
-  const flats: Point[] = [];
-  levels.forEach((level, index) => {
+  // A column's slopes start at its own level: `╱` up to the next value when that is higher,
+  // `╲` up to the previous value when that is higher, and `╳` where both reach.
+  let runStart = -1;
+  for (let index = 0; index <= count; index += 1) {
+    const level = index < count ? (levels[index] ?? 0) : 0;
+    const rise = index + 1 < count ? Math.max(level, levels[index + 1] ?? 0) : level;
+    const fall = index > 0 && index < count ? Math.max(level, levels[index - 1] ?? 0) : level;
     const x = plot.originX + index;
-    if (level > 0 && !slopes.has(rowOf(level) * 0x100000 + index)) {
-      flats.push({ x, y: rowOf(level) });
+    for (let slope = level; slope < Math.max(rise, fall); slope += 1) {
+      canvas.setSymbol(x, rowOf(slope), slopeSymbol(slope < rise, slope < fall), plot.style);
     }
-  });
 
-  // Flat stretches above the baseline are lines too, drawn run by run so their ends keep clear of borders.
-  let runStart = 0;
-  flats.forEach((cell, index) => {
-    const following = flats[index + 1];
-    if (following === undefined || following.y !== cell.y || following.x !== cell.x + 1) {
-      const first = flats[runStart] ?? cell;
-      drawFreeLine(canvas, first.x, cell.x, cell.y, Weight.Light, plot.style);
-      runStart = index + 1;
+    // Flat stretches above the baseline are lines too, drawn run by run so their ends keep clear of borders.
+    const flat = level > 0 && rise === level && fall === level;
+    if (runStart >= 0 && !(flat && levels[runStart] === level)) {
+      drawFreeLine(canvas, plot.originX + runStart, x - 1, rowOf(levels[runStart] ?? 0), Weight.Light, plot.style);
+      runStart = -1;
     }
-  });
-  for (const [key, symbol] of slopes) {
-    canvas.setSymbol(plot.originX + (key % 0x100000), Math.floor(key / 0x100000), symbol, plot.style);
+    if (flat && runStart < 0) {
+      runStart = index;
+    }
   }
+}
+
+/** Picks the slope symbol of a cell that a rise to the right, a fall from the left, or both pass through. */
+function slopeSymbol(rising: boolean, falling: boolean): SymbolCode {
+  if (rising && falling) {
+    return SymbolCode.SlopeCross;
+  }
+
+  return rising ? SymbolCode.SlopeUp : SymbolCode.SlopeDown;
 }
 
 /**
