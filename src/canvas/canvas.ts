@@ -16,15 +16,17 @@ export enum CellKind {
 }
 
 /**
- * Each cell is one 16-bit word. The low byte contains the arms of a line cell
- * or the code of a symbol cell, bits 8-10 the kind, and bit 11 marks rounded
- * corners. One array per canvas instead of one per field keeps a canvas
- * cheap to allocate, which matters for small diagrams rendered often.
+ * Each cell is one 32-bit word. The low 16 bits contain the arms of a line
+ * cell, the code of a symbol cell or the UTF-16 code unit of a text cell,
+ * bits 16-18 the kind, and bit 19 marks rounded corners. A grapheme of
+ * several code units is kept in a map instead, with 0 in its word. One array
+ * per canvas instead of one per field keeps a canvas cheap to allocate and
+ * gives the collector no array of strings to scan.
  */
-const VALUE_MASK = 0xff;
-const KIND_SHIFT = 8;
+const VALUE_MASK = 0xffff;
+const KIND_SHIFT = 16;
 const KIND_MASK = 0x7;
-const ROUNDED = 0x800;
+const ROUNDED = 0x80000;
 
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
@@ -72,12 +74,12 @@ export class Canvas {
   /** Layout coordinates of the top-left cell; routes may reach left of or above the layout. */
   readonly originX: number;
   readonly originY: number;
-  private readonly cells: Uint16Array;
+  private readonly cells: Uint32Array;
   /** Style and link ids by cell, allocated on the first styled or linked cell: plain drawings need neither. */
   private styles: Uint16Array | undefined;
   private links: Uint16Array | undefined;
-  /** The grapheme of each text cell, by cell index; allocated on the first write, since many canvases hold only lines. */
-  private texts: (string | undefined)[] | undefined;
+  /** Graphemes of several code units, such as emoji, by cell index. */
+  private readonly longTexts = new Map<number, string>();
   private readonly styleTable = new Interner<Style>();
   private readonly linkTable = new Interner<string>();
 
@@ -86,7 +88,7 @@ export class Canvas {
     this.height = height;
     this.originX = originX;
     this.originY = originY;
-    this.cells = new Uint16Array(width * height);
+    this.cells = new Uint32Array(width * height);
   }
 
   /** The id of a style on this canvas, adding it on first use. */
@@ -175,13 +177,15 @@ export class Canvas {
   writeText(x: number, y: number, glyphs: readonly Glyph[], base: Style | undefined = undefined, link?: string): number {
     let column = x;
     const baseId = this.styleId(base);
-    this.texts ??= new Array<string | undefined>(this.width * this.height);
-    const texts = this.texts;
     for (const glyph of glyphs) {
       const index = this.indexOf(column, y);
       this.clear(index, column);
-      this.cells[index] = cellWord(CellKind.Text, 0);
-      texts[index] = glyph.text;
+      if (glyph.text.length === 1) {
+        this.cells[index] = cellWord(CellKind.Text, glyph.text.charCodeAt(0));
+      } else {
+        this.cells[index] = cellWord(CellKind.Text, 0);
+        this.longTexts.set(index, glyph.text);
+      }
       this.setStyle(index, glyph.style === undefined ? baseId : this.styleId({ ...base, ...glyph.style }));
       const linkId = this.linkId(glyph.link ?? link);
       if (linkId !== 0 || this.links !== undefined) {
@@ -229,7 +233,7 @@ export class Canvas {
     const arcs = lineGlyphTable(charset, true).codes;
     const symbols = symbolGlyphTable(charset).codes;
     const { cells, width, height } = this;
-    const texts = this.texts ?? [];
+    const longTexts = this.longTexts;
     // The array has one unit per cell and a newline per row. A grapheme of several code units grows it.
     let out = new Uint16Array(cells.length + height);
     let length = 0;
@@ -254,12 +258,13 @@ export class Canvas {
             rowEnd = length;
             break;
           case CellKind.Text: {
-            const text = texts[index] ?? ' ';
-            if (text.length === 1) {
-              out[length++] = text.charCodeAt(0);
-              rowEnd = text === ' ' ? rowEnd : length;
+            const unit = word & VALUE_MASK;
+            if (unit !== 0) {
+              out[length++] = unit;
+              rowEnd = unit === SPACE ? rowEnd : length;
               break;
             }
+            const text = longTexts.get(index) ?? '';
             const needed = length + text.length + (cells.length - index) + height;
             if (needed > out.length) {
               const grown = new Uint16Array(Math.max(needed, out.length * 2));
@@ -289,7 +294,7 @@ export class Canvas {
   private isBlank(index: number): boolean {
     const kind = kindOf(this.cells[index] ?? 0);
 
-    return kind === CellKind.Empty || (kind === CellKind.Text && this.texts?.[index] === ' ');
+    return kind === CellKind.Empty || (kind === CellKind.Text && ((this.cells[index] ?? 0) & VALUE_MASK) === SPACE);
   }
 
   private cellText(index: number, charset: Charset): string {
@@ -301,8 +306,11 @@ export class Canvas {
         return lineGlyph(word & VALUE_MASK, charset, (word & ROUNDED) !== 0);
       case CellKind.Symbol:
         return symbolGlyph((word & VALUE_MASK) as SymbolCode, charset);
-      case CellKind.Text:
-        return this.texts?.[index] ?? ' ';
+      case CellKind.Text: {
+        const unit = word & VALUE_MASK;
+
+        return unit === 0 ? (this.longTexts.get(index) ?? '') : String.fromCharCode(unit);
+      }
       case CellKind.Continuation:
         return '';
     }
@@ -338,8 +346,8 @@ export class Canvas {
     if (this.links !== undefined) {
       this.links[index] = 0;
     }
-    if (this.texts !== undefined) {
-      this.texts[index] = undefined;
+    if (this.longTexts.size > 0) {
+      this.longTexts.delete(index);
     }
   }
 

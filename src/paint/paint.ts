@@ -1,4 +1,4 @@
-import { Side, Weight, hasHorizontal, hasVertical, weightOf, withArm } from '../canvas/arms.js';
+import { type Arms, Side, Weight, hasHorizontal, hasVertical, weightOf, withArm } from '../canvas/arms.js';
 import { Canvas, CellKind } from '../canvas/canvas.js';
 import { DiagramError } from '../errors.js';
 import { SPARK_LEVELS, SymbolCode, sparkSymbol } from '../canvas/glyphs.js';
@@ -104,21 +104,29 @@ function paintTitles(parent: Painter, placed: PlacedNode): void {
 
 /** Returns the rectangle that covers the layout and every route cell, arrowhead and label. */
 function coveredArea(layout: Rect, routes: readonly Route[], text: Typesetter): Rect {
-  let low: Point = { x: layout.x, y: layout.y };
-  let high: Point = { x: right(layout), y: bottom(layout) };
-  const include = (x: number, y: number, width = 1): void => {
-    low = { x: Math.min(low.x, x), y: Math.min(low.y, y) };
-    high = { x: Math.max(high.x, x + width), y: Math.max(high.y, y + 1) };
+  let lowX = layout.x;
+  let lowY = layout.y;
+  let highX = right(layout);
+  let highY = bottom(layout);
+  const include = (x: number, y: number, width: number): void => {
+    lowX = Math.min(lowX, x);
+    lowY = Math.min(lowY, y);
+    highX = Math.max(highX, x + width);
+    highY = Math.max(highY, y + 1);
   };
   for (const route of routes) {
-    route.cells.forEach((cell) => include(cell.x, cell.y));
-    route.heads.forEach((head) => include(head.at.x, head.at.y));
+    for (const cell of route.cells) {
+      include(cell.x, cell.y, 1);
+    }
+    for (const head of route.heads) {
+      include(head.at.x, head.at.y, 1);
+    }
     if (route.label !== undefined) {
       include(route.label.at.x, route.label.at.y, text.line(route.label.text).width);
     }
   }
 
-  return { x: low.x, y: low.y, width: high.x - low.x, height: high.y - low.y };
+  return { x: lowX, y: lowY, width: highX - lowX, height: highY - lowY };
 }
 
 function paintNode(parent: Painter, placed: PlacedNode): void {
@@ -485,25 +493,16 @@ function paintRouteLine(painter: Painter, route: Route): void {
       painter.canvas.addArms(joint.x, joint.y, withArm(0, sideToward(joint, end), route.weight), style);
     }
   }
+  const toward = (arms: Arms, cell: Point, neighbour: Point | undefined): Arms =>
+    neighbour === undefined ? arms : withArm(arms, sideToward(cell, neighbour), route.weight);
+  const lastIndex = cells.length - 1;
   cells.forEach((cell, index) => {
-    let arms = 0;
-    const neighbours = [cells[index - 1], cells[index + 1]];
-    if (index === 0 && startJoint !== undefined) {
-      neighbours.push(startJoint);
+    let arms = toward(toward(0, cell, cells[index - 1]), cell, cells[index + 1]);
+    if (index === 0) {
+      arms = toward(toward(arms, cell, startJoint), cell, route.startToward);
     }
-    if (index === cells.length - 1 && endJoint !== undefined) {
-      neighbours.push(endJoint);
-    }
-    if (index === 0 && route.startToward !== undefined) {
-      neighbours.push(route.startToward);
-    }
-    if (index === cells.length - 1 && route.endToward !== undefined) {
-      neighbours.push(route.endToward);
-    }
-    for (const neighbour of neighbours) {
-      if (neighbour !== undefined) {
-        arms = withArm(arms, sideToward(cell, neighbour), route.weight);
-      }
+    if (index === lastIndex) {
+      arms = toward(toward(arms, cell, endJoint), cell, route.endToward);
     }
     painter.canvas.addArms(cell.x, cell.y, arms, style);
   });
