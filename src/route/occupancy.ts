@@ -12,8 +12,8 @@ export enum Occupant {
 }
 
 /** Packs a cell into one number; coordinates stay within ±2^20 of the layout. */
-function key(point: Point): number {
-  return (point.y + 0x100000) * 0x200000 + (point.x + 0x100000);
+function key(x: number, y: number): number {
+  return (y + 0x100000) * 0x200000 + (x + 0x100000);
 }
 
 /**
@@ -26,41 +26,51 @@ export class Occupancy {
   private readonly pending: { readonly route: Route; readonly labelWidth: number }[] = [];
 
   at(point: Point): Occupant {
-    if (this.pending.length > 0) {
-      for (const { route, labelWidth } of this.pending.splice(0)) {
-        this.markRoute(route, labelWidth);
-      }
-    }
+    this.markPending();
 
-    return this.cells.get(key(point)) ?? Occupant.Free;
+    return this.cells.get(key(point.x, point.y)) ?? Occupant.Free;
   }
 
   add(route: Route, labelWidth: number): void {
     this.pending.push({ route, labelWidth });
   }
 
-  private markRoute(route: Route, labelWidth: number): void {
-    route.cells.forEach((cell, index) => {
-      const previous = route.cells[index - 1];
-      const next = route.cells[index + 1];
-      const neighbours = [previous, next].filter((point): point is Point => point !== undefined);
-      const horizontal = neighbours.every((point) => point.y === cell.y);
-      const vertical = neighbours.every((point) => point.x === cell.x);
-      const occupant = neighbours.length === 2 && horizontal ? Occupant.Horizontal : neighbours.length === 2 && vertical ? Occupant.Vertical : Occupant.Taken;
-      this.mark(cell, occupant);
-    });
-    for (const head of route.heads) {
-      this.mark(head.at, Occupant.Taken);
-    }
-    if (route.label !== undefined) {
-      for (let offset = 0; offset < labelWidth; offset += 1) {
-        this.mark({ x: route.label.at.x + offset, y: route.label.at.y }, Occupant.Taken);
+  private markPending(): void {
+    if (this.pending.length > 0) {
+      for (const { route, labelWidth } of this.pending.splice(0)) {
+        this.markRoute(route, labelWidth);
       }
     }
   }
 
-  private mark(point: Point, occupant: Occupant): void {
-    const existing = this.at(point);
-    this.cells.set(key(point), existing === Occupant.Free || existing === occupant ? occupant : Occupant.Taken);
+  private markRoute(route: Route, labelWidth: number): void {
+    const cells = route.cells;
+    cells.forEach((cell, index) => {
+      const previous = cells[index - 1];
+      const next = cells[index + 1];
+      let occupant = Occupant.Taken;
+      if (previous !== undefined && next !== undefined) {
+        if (previous.y === cell.y && next.y === cell.y) {
+          occupant = Occupant.Horizontal;
+        } else if (previous.x === cell.x && next.x === cell.x) {
+          occupant = Occupant.Vertical;
+        }
+      }
+      this.mark(cell.x, cell.y, occupant);
+    });
+    for (const head of route.heads) {
+      this.mark(head.at.x, head.at.y, Occupant.Taken);
+    }
+    if (route.label !== undefined) {
+      for (let offset = 0; offset < labelWidth; offset += 1) {
+        this.mark(route.label.at.x + offset, route.label.at.y, Occupant.Taken);
+      }
+    }
+  }
+
+  private mark(x: number, y: number, occupant: Occupant): void {
+    const cell = key(x, y);
+    const existing = this.cells.get(cell) ?? Occupant.Free;
+    this.cells.set(cell, existing === Occupant.Free || existing === occupant ? occupant : Occupant.Taken);
   }
 }
