@@ -20,6 +20,19 @@ export interface PlacedNode {
   readonly sink?: PlacedNode;
 }
 
+/** Calls `visit` on each node a placed node contains, in drawing order: a fan's source, the children, then its sink. */
+export function forEachPart(placed: PlacedNode, visit: (part: PlacedNode) => void): void {
+  if (placed.source !== undefined) {
+    visit(placed.source);
+  }
+  for (const child of placed.children) {
+    visit(child);
+  }
+  if (placed.sink !== undefined) {
+    visit(placed.sink);
+  }
+}
+
 /** Places the tree top-down: each container gives its children their rectangles. */
 export function placeTree(root: DiagramNode, sizes: Sizes): PlacedNode {
   const size = sizeOf(sizes, root);

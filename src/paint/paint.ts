@@ -5,7 +5,7 @@ import { SPARK_LEVELS, SymbolCode, sparkSymbol } from '../canvas/glyphs.js';
 import { PERCENT_WIDTH, BAR_MAX, BAR_WIDTH } from '../layout/defaults.js';
 import { type Rect, alignOffset, bottom, horizontalAnchor, right } from '../layout/geometry.js';
 import { barLabelWidth } from '../layout/measure.js';
-import type { PlacedNode } from '../layout/place.js';
+import { type PlacedNode, forEachPart } from '../layout/place.js';
 import type { BarNode, BoxNode, CurveNode, DiagramNode, HorizontalAlign, RuleNode } from '../model.js';
 import type { Point, Route } from '../route/types.js';
 import type { Role, Style, Theme } from '../style/style.js';
@@ -95,11 +95,7 @@ function paintTitles(parent: Painter, placed: PlacedNode): void {
     writeFramed(painter, rect.x + 2 + alignOffset(room, width, anchor), rect.y, [' ', node.title, ' '], styleFor(painter, 'title', node.style));
   }
 
-  for (const part of [placed.source, ...placed.children, placed.sink]) {
-    if (part !== undefined) {
-      paintTitles(painter, part);
-    }
-  }
+  forEachPart(placed, (part) => paintTitles(painter, part));
 }
 
 /** Returns the rectangle that covers the layout and every route cell, arrowhead and label. */
@@ -165,15 +161,7 @@ function paintNode(parent: Painter, placed: PlacedNode): void {
       break;
   }
 
-  if (placed.source !== undefined) {
-    paintNode(painter, placed.source);
-  }
-  for (const child of placed.children) {
-    paintNode(painter, child);
-  }
-  if (placed.sink !== undefined) {
-    paintNode(painter, placed.sink);
-  }
+  forEachPart(placed, (part) => paintNode(painter, part));
 }
 
 /** Returns the painter for a node, whose role and link pass to everything it contains. */

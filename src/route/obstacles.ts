@@ -1,5 +1,5 @@
 import { type Rect, bottom, right } from '../layout/geometry.js';
-import type { PlacedNode } from '../layout/place.js';
+import { type PlacedNode, forEachPart } from '../layout/place.js';
 
 const BUCKET = 32;
 
@@ -57,15 +57,7 @@ export class ObstacleIndex {
       this.forEachBucket(placed.rect, (bucket) => bucket.push(placed), true);
     }
 
-    for (const child of placed.children) {
-      this.addTree(child);
-    }
-    if (placed.source !== undefined) {
-      this.addTree(placed.source);
-    }
-    if (placed.sink !== undefined) {
-      this.addTree(placed.sink);
-    }
+    forEachPart(placed, (part) => this.addTree(part));
   }
 
   private forEachBucket(area: Rect, visit: (bucket: PlacedNode[]) => void, create = false): void {
