@@ -122,6 +122,19 @@ describe('measureTree sizes', () => {
   it('chained row gap too small is rejected', () => {
     expect(() => renderDiagram(row({ chain: true, gap: 1 }, [box(text('a')), box(text('b'))]))).toThrow(DiagramError);
   });
+
+  it('size errors name the nested path', () => {
+    const tooNarrow = box({ width: 4 }, text('abc'));
+    const model = column([text('top'), fan({ from: box(text('x')), nodes: [box(text('y')), tooNarrow] })]);
+
+    expect(() => renderDiagram(model)).toThrow(expect.objectContaining({ code: 'does-not-fit', path: 'children[1].nodes[1].width' }));
+  });
+
+  it('gap errors name the nested path', () => {
+    const model = box(row({ chain: true, gap: 1 }, [box(text('a')), box(text('b'))]));
+
+    expect(() => renderDiagram(model)).toThrow(expect.objectContaining({ code: 'invalid-model', path: 'children[0].gap' }));
+  });
 });
 
 describe('placeTree', () => {

@@ -33,9 +33,38 @@ import { chainGapNeeded } from './chain.js';
 /** Natural sizes of every node, computed bottom-up once and read by placement. */
 export type Sizes = Map<DiagramNode, Size>;
 
+/**
+ * A node's place in the model, joined into a path string only for an error
+ * message: measuring every node of a large model would otherwise build two
+ * strings per node that are almost never read.
+ */
+interface ModelPath {
+  readonly parent: ModelPath | undefined;
+  readonly field: string;
+  /** The item's index when the field is a list. */
+  readonly index: number | undefined;
+}
+
+const ROOT: ModelPath = { parent: undefined, field: '', index: undefined };
+
+function childPath(parent: ModelPath, field: string, index?: number): ModelPath {
+  return { parent, field, index };
+}
+
+/** Joins a model path into the string that errors report, with `field` after it when given. */
+function pathText(path: ModelPath, field?: string): string {
+  let text = '';
+  if (path.parent !== undefined) {
+    const named = joinPath(pathText(path.parent), path.field);
+    text = path.index === undefined ? named : joinPath(named, path.index);
+  }
+
+  return field === undefined ? text : joinPath(text, field);
+}
+
 export function measureTree(root: DiagramNode, text: Typesetter): Sizes {
   const sizes: Sizes = new Map();
-  measure(root, '', { sizes, text });
+  measure(root, ROOT, { sizes, text });
 
   return sizes;
 }
@@ -55,7 +84,7 @@ export function sizeOf(sizes: Sizes, node: DiagramNode): Size {
   return size;
 }
 
-function measure(node: DiagramNode, path: string, context: MeasureContext): Size {
+function measure(node: DiagramNode, path: ModelPath, context: MeasureContext): Size {
   const cached = context.sizes.get(node);
   if (cached !== undefined) {
     return cached;
@@ -67,7 +96,7 @@ function measure(node: DiagramNode, path: string, context: MeasureContext): Size
   return size;
 }
 
-function measureNode(node: DiagramNode, path: string, context: MeasureContext): Size {
+function measureNode(node: DiagramNode, path: ModelPath, context: MeasureContext): Size {
   const text = context.text;
   switch (node.kind) {
     case 'text':
@@ -100,11 +129,11 @@ function measureNode(node: DiagramNode, path: string, context: MeasureContext): 
   }
 }
 
-function measureChildren(node: { readonly children: readonly DiagramNode[] }, path: string, context: MeasureContext): Size[] {
-  return node.children.map((child, index) => measure(child, joinPath(joinPath(path, 'children'), index), context));
+function measureChildren(node: { readonly children: readonly DiagramNode[] }, path: ModelPath, context: MeasureContext): Size[] {
+  return node.children.map((child, index) => measure(child, childPath(path, 'children', index), context));
 }
 
-function ruleWidth(rule: RuleNode, text: Typesetter, path: string): number {
+function ruleWidth(rule: RuleNode, text: Typesetter, path: ModelPath): number {
   const captionWidth = rule.caption === undefined ? 0 : text.line(rule.caption).width + 2 * CAPTION_MARGIN + 2;
   if (typeof rule.width !== 'number') {
     return Math.max(1, captionWidth);
@@ -112,7 +141,7 @@ function ruleWidth(rule: RuleNode, text: Typesetter, path: string): number {
   if (rule.width < captionWidth) {
     throw new DiagramError(
       'does-not-fit',
-      joinPath(path, 'width'),
+      pathText(path, 'width'),
       `the rule is ${rule.width} cells wide but its caption needs ${captionWidth}; raise width to ${captionWidth} or use 'full'`,
     );
   }
@@ -138,7 +167,7 @@ function measureCurve(curve: CurveNode, text: Typesetter): Size {
   return { width: geometry.width, height: geometry.height };
 }
 
-function measureRow(row: RowNode, path: string, context: MeasureContext): Size {
+function measureRow(row: RowNode, path: ModelPath, context: MeasureContext): Size {
   const children = measureChildren(row, path, context);
   const gap = rowGap(row);
   if (row.chain !== undefined && row.chain !== false) {
@@ -146,7 +175,7 @@ function measureRow(row: RowNode, path: string, context: MeasureContext): Size {
     if (gap < needed) {
       throw new DiagramError(
         'invalid-model',
-        joinPath(path, 'gap'),
+        pathText(path, 'gap'),
         `a chained row needs a gap of at least ${needed} cells for its arrows, but gap is ${gap}; set gap to ${needed} or more`,
       );
     }
@@ -158,7 +187,7 @@ function measureRow(row: RowNode, path: string, context: MeasureContext): Size {
   };
 }
 
-function measureColumn(column: ColumnNode, path: string, context: MeasureContext): Size {
+function measureColumn(column: ColumnNode, path: ModelPath, context: MeasureContext): Size {
   const children = measureChildren(column, path, context);
   const gap = columnGap(column);
   if (column.chain !== undefined && column.chain !== false) {
@@ -166,7 +195,7 @@ function measureColumn(column: ColumnNode, path: string, context: MeasureContext
     if (gap < needed) {
       throw new DiagramError(
         'invalid-model',
-        joinPath(path, 'gap'),
+        pathText(path, 'gap'),
         `a chained column needs a gap of at least ${needed} rows for its arrows, but gap is ${gap}; set gap to ${needed} or more`,
       );
     }
@@ -212,7 +241,7 @@ export function gridTracks(grid: GridNode, sizes: Sizes): GridTracks {
   };
 }
 
-function measureGrid(grid: GridNode, path: string, context: MeasureContext): Size {
+function measureGrid(grid: GridNode, path: ModelPath, context: MeasureContext): Size {
   measureChildren(grid, path, context);
   const tracks = gridTracks(grid, context.sizes);
 
@@ -222,7 +251,7 @@ function measureGrid(grid: GridNode, path: string, context: MeasureContext): Siz
   };
 }
 
-function measureBox(box: BoxNode, path: string, context: MeasureContext): Size {
+function measureBox(box: BoxNode, path: ModelPath, context: MeasureContext): Size {
   const children = measureChildren(box, path, context);
   const frame = boxFrame(box);
   const dividers = box.divided ? Math.max(0, children.length - 1) : 0;
@@ -234,12 +263,12 @@ function measureBox(box: BoxNode, path: string, context: MeasureContext): Size {
   const naturalHeight = Math.max(contentHeight + frame.top + frame.bottom, box.minHeight ?? 0);
 
   return {
-    width: fixedOrNatural(box.width, naturalWidth, joinPath(path, 'width'), 'wide'),
-    height: fixedOrNatural(box.height, naturalHeight, joinPath(path, 'height'), 'tall'),
+    width: fixedOrNatural(box.width, naturalWidth, path, 'width'),
+    height: fixedOrNatural(box.height, naturalHeight, path, 'height'),
   };
 }
 
-function fixedOrNatural(fixed: number | undefined, natural: number, path: string, adjective: string): number {
+function fixedOrNatural(fixed: number | undefined, natural: number, path: ModelPath, field: 'width' | 'height'): number {
   if (fixed === undefined) {
     return natural;
   }
@@ -247,8 +276,8 @@ function fixedOrNatural(fixed: number | undefined, natural: number, path: string
   if (fixed < natural) {
     throw new DiagramError(
       'does-not-fit',
-      path,
-      `the box is ${fixed} cells ${adjective} but its content needs ${natural}; raise it to ${natural} or remove it`,
+      pathText(path, field),
+      `the box is ${fixed} cells ${field === 'width' ? 'wide' : 'tall'} but its content needs ${natural}; raise it to ${natural} or remove it`,
     );
   }
 
@@ -261,10 +290,10 @@ export function fanRowWidth(fan: FanNode, sizes: Sizes): number {
   return sum(fan.nodes.map((node) => sizeOf(sizes, node).width)) + gap * Math.max(0, fan.nodes.length - 1);
 }
 
-function measureFan(fan: FanNode, path: string, context: MeasureContext): Size {
-  const nodes = fan.nodes.map((node, index) => measure(node, joinPath(joinPath(path, 'nodes'), index), context));
-  const from = fan.from === undefined ? undefined : measure(fan.from, joinPath(path, 'from'), context);
-  const to = fan.to === undefined ? undefined : measure(fan.to, joinPath(path, 'to'), context);
+function measureFan(fan: FanNode, path: ModelPath, context: MeasureContext): Size {
+  const nodes = fan.nodes.map((node, index) => measure(node, childPath(path, 'nodes', index), context));
+  const from = fan.from === undefined ? undefined : measure(fan.from, childPath(path, 'from'), context);
+  const to = fan.to === undefined ? undefined : measure(fan.to, childPath(path, 'to'), context);
   const linked = (end: Size | undefined): number => (end === undefined ? 0 : end.height + FAN_LINK_ROWS);
 
   return {
