@@ -93,9 +93,14 @@ export default defineConfig(() => {
       ...shared,
       name: 'cli',
       entry: ['src/cli.ts'],
-      format: ['esm'],
+      // Node starts a CommonJS entry file several milliseconds sooner than an ES module
+      // one: about 89 against 97 ms for `course --all`, medians of 25 runs
+      // alternating both (Node 20.20, shared 2-core AMD EPYC). The shim gives
+      // the CommonJS output an import.meta.url.
+      format: ['cjs'],
+      shims: true,
       dts: false,
-      // Bundle the CLI and its dependencies into dist/cli.js alone, even where
+      // Bundle the CLI and its dependencies into dist/cli.cjs alone, even where
       // it uses import(): one file loads faster than a tree of packages, and
       // start-up time is most of what a short CLI run costs.
       splitting: false,
@@ -103,7 +108,7 @@ export default defineConfig(() => {
       esbuildPlugins: [loadOnFirstCall(Object.keys(packageJson.dependencies))],
       minify: true,
       // tsup keeps the `#!/usr/bin/env node` line of src/cli.ts and marks
-      // dist/cli.js executable.
+      // dist/cli.cjs executable.
     },
   ];
 });

@@ -33,7 +33,7 @@ function medianWallTimes(commands, count) {
   return times.map(median);
 }
 
-/** Median wall time of `node dist/cli.js course --all` and of `node -e 0`. */
+/** Median wall time of `node dist/cli.cjs course --all` and of `node -e 0`. */
 export function measureCliStart(cliPath, count) {
   const [cliMs, nodeMs] = medianWallTimes(
     [{ args: [cliPath, 'course', '--all'] }, { args: ['-e', '0'] }],
@@ -118,7 +118,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     throw new Error(`invalid run count '${process.argv[2]}': expected a whole number of at least 1`);
   }
 
-  const cliPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js');
+  const cliPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.cjs');
   const { cliMs, nodeMs, ratio } = measureCliStart(cliPath, count);
-  console.log(`node dist/cli.js course --all: ${cliMs.toFixed(1)} ms, node -e 0: ${nodeMs.toFixed(1)} ms, ratio ${ratio.toFixed(2)} (medians of ${count} runs each)`);
+  console.log(`node dist/cli.cjs course --all: ${cliMs.toFixed(1)} ms, node -e 0: ${nodeMs.toFixed(1)} ms, ratio ${ratio.toFixed(2)} (medians of ${count} runs each)`);
 }

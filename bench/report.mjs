@@ -220,7 +220,7 @@ export function coldStartTable({ cli, imports }) {
   const ours = imports.find(({ name }) => name === 'termdiagram');
   const rows = [
     [
-      '`node dist/cli.js course --all`, wall time',
+      '`node dist/cli.cjs course --all`, wall time',
       formatMs(cli.cliMs),
       `\`node -e 0\`: ${formatMs(cli.nodeMs)}`,
       formatMultiple(cli.ratio),

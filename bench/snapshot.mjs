@@ -20,7 +20,7 @@ const PACKED_ROOT_FILES = ['README.md', 'schema.json'];
  * to delete the directory.
  */
 export async function snapshotPackage(repositoryDir) {
-  for (const file of ['index.js', 'cli.js']) {
+  for (const file of ['index.js', 'cli.cjs']) {
     const path = join(repositoryDir, 'dist', file);
     try {
       await access(path);
@@ -65,7 +65,7 @@ async function fillSnapshot(repositoryDir, directory) {
     version: packageJson.version,
     distIndexPath,
     distIndexUrl: pathToFileURL(distIndexPath).href,
-    cliPath: join(distDir, 'cli.js'),
+    cliPath: join(distDir, 'cli.cjs'),
     courseBundleUrl: pathToFileURL(courseBundlePath).href,
   };
 }

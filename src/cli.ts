@@ -10,7 +10,7 @@ const EXIT_WRITE_FAILED = 74;
 
 /**
  * Reads the version from package.json. The path is relative to this module,
- * and both src/cli.ts and the built dist/cli.js sit one directory below the
+ * and both src/cli.ts and the built dist/cli.cjs sit one directory below the
  * package root, so it works from any working directory.
  */
 function readVersion(): string {

@@ -13,7 +13,7 @@ import { box, type ColorLevel, DiagramError, type DiagramNode, MIN_WIDTH, minimu
 import { runInMemory, TEST_VERSION } from './support/cli-io.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUILT_CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const BUILT_CLI = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
 const PACKAGE_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const NAMES = courseDiagrams.map((diagram) => diagram.name);
