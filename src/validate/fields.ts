@@ -24,9 +24,24 @@ export interface Field {
   /** Never `undefined` or `UNREADABLE`: those are handled before checks run. */
   readonly value: unknown;
   readonly path: string;
-  /** Every field of the same object, for rules that compare fields. */
-  readonly siblings: ReadonlyMap<string, unknown>;
+  /**
+   * Returns another field of the same object, for rules that compare fields:
+   * undefined when it is absent or not in the rule table, `UNREADABLE` when
+   * its getter threw.
+   */
+  sibling(name: string): unknown;
 }
+
+/** The fields of one checked object that its rule table names, read once. */
+export interface FieldValues {
+  /** Returns the value read for a field: undefined when absent or not in the table, `UNREADABLE` when its getter threw. */
+  get(name: string): unknown;
+  /** Like `get`, for the field at `index` in the table's names, which spares the name lookup. */
+  valueAt(index: number): unknown;
+}
+
+/** The fields of an object whose keys could not be listed: none were read. */
+export const NO_FIELDS: FieldValues = { get: () => undefined, valueAt: () => undefined };
 
 /** An item of a list field; like a field, its path is joined only when asked for. */
 export class ListEntry implements ListItem {
@@ -45,43 +60,92 @@ export class ListEntry implements ListItem {
   }
 }
 
-/** A field as rules see it; its path is joined only when a rule asks for it, since most fields are valid. */
-export class FieldView implements Field {
-  readonly name: string;
-  readonly value: unknown;
-  readonly siblings: ReadonlyMap<string, unknown>;
+/**
+ * The fields read from one object, which also serves as the `Field` passed
+ * to each rule in turn: `checkFields` sets `name` and `value` before each
+ * call, so checking an object allocates one of these and not one per field.
+ * Rules must not keep the field after they return.
+ */
+export class ObjectFields implements Field, FieldValues {
+  name = '';
+  value: unknown = undefined;
+  /** Bit `1 << index` set for each field read, indexed like `shape.names`. */
+  present = 0;
+  private readonly shape: TableShape;
   private readonly parentPath: string;
+  /** Indexed like `shape.names`, with undefined for each field not read. */
+  private readonly values: unknown[];
 
-  constructor(name: string, value: unknown, parentPath: string, siblings: ReadonlyMap<string, unknown>) {
-    this.name = name;
-    this.value = value;
+  constructor(shape: TableShape, parentPath: string) {
+    this.shape = shape;
     this.parentPath = parentPath;
-    this.siblings = siblings;
+    this.values = new Array<unknown>(shape.names.length);
   }
 
+  /** Stores the value read for the field at `index`: possibly undefined, or `UNREADABLE`. */
+  store(index: number, value: unknown): void {
+    this.values[index] = value;
+    this.present |= 1 << index;
+  }
+
+  valueAt(index: number): unknown {
+    return this.values[index];
+  }
+
+  /** Joined only when a rule reads it, since most fields are valid. */
   get path(): string {
     return joinPath(this.parentPath, this.name);
   }
-}
 
-/** The field names of a rule table and every name valid on its objects, worked out once per table. */
-export interface TableShape {
-  readonly names: readonly string[];
-  readonly entries: readonly (readonly [string, FieldRule])[];
-  readonly valid: ReadonlySet<string>;
-}
+  get(name: string): unknown {
+    const index = this.shape.indexes.get(name);
 
-export const SHAPES = new WeakMap<RuleTable, TableShape>();
-
-export function tableShape(rules: RuleTable, extraNames: readonly string[]): TableShape {
-  let shape = SHAPES.get(rules);
-  if (shape === undefined) {
-    const names = Object.keys(rules);
-    shape = { names, entries: Object.entries(rules), valid: new Set([...extraNames, ...names]) };
-    SHAPES.set(rules, shape);
+    return index === undefined || index < 0 ? undefined : this.valueAt(index);
   }
 
-  return shape;
+  sibling(name: string): unknown {
+    return this.get(name);
+  }
+}
+
+/** A rule table prepared for checking: its rules by position, and every field name valid on its objects. */
+export interface TableShape {
+  /** The table's field names, in the order their rules run and report. */
+  readonly names: readonly string[];
+  /** The rule of each name in `names`, at the same index. */
+  readonly rules: readonly FieldRule[];
+  /** Index into `names` of each field with a rule, and -1 for a valid name without one, such as a node's kind. */
+  readonly indexes: ReadonlyMap<string, number>;
+  /** Bit `1 << index` set for each required field, so checks can skip absent optional fields. */
+  readonly requiredMask: number;
+  /** Every valid name, extra names first, as listed in unknown-field messages. */
+  readonly validNames: readonly string[];
+}
+
+/** Maximum number of fields in one rule table, because `checkFields` keeps the fields present as bits of a 32-bit integer. */
+export const MAX_TABLE_FIELDS = 32;
+
+/** Prepares a rule table for `Validator.checkFields`. `extraNames` are valid on the objects but checked elsewhere. */
+export function tableShape(table: RuleTable, extraNames: readonly string[] = []): TableShape {
+  const names = Object.keys(table);
+  if (names.length > MAX_TABLE_FIELDS) {
+    throw new RangeError(`a rule table has ${names.length} fields, over the limit of ${MAX_TABLE_FIELDS}; split it`);
+  }
+
+  const rules = Object.values(table);
+  const indexes = new Map<string, number>();
+  for (const name of extraNames) {
+    indexes.set(name, -1);
+  }
+  let requiredMask = 0;
+  names.forEach((name, index) => {
+    indexes.set(name, index);
+    if (rules[index]?.example !== undefined) {
+      requiredMask |= 1 << index;
+    }
+  });
+
+  return { names, rules, indexes, requiredMask, validNames: [...new Set([...extraNames, ...names])] };
 }
 
 export type FieldCheck = (field: Field, validator: Validator) => void;

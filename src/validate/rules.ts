@@ -22,15 +22,16 @@ import {
   SIDES,
   VERTICAL_ALIGNS,
 } from './enums.js';
-import { checkWith, optional, required } from './fields.js';
-import type { BaseField, Field, FieldCheck, FieldRule, Limits, NodeRules, RuleTable, Rules } from './fields.js';
+import { checkWith, optional, required, tableShape } from './fields.js';
+import type { BaseField, Field, FieldCheck, FieldRule, Limits, NodeRules, Rules, TableShape } from './fields.js';
 import { checkLimit, isFiniteNumber, isFlag, isOneOf, isPositive, isText, isWhole } from './values.js';
 import type { Validator } from './walker.js';
 
 /** The rule table of every node kind, and of the objects nodes hold: padding, styles, chains, connectors, stubs and markers. */
 
 /** Counts and gaps in cells, where 0 is valid. */
-export const CELLS = optional(checkWith(isWhole({ min: 0 })));
+export const checkCells = checkWith(isWhole({ min: 0 }));
+export const CELLS = optional(checkCells);
 export const TEXT = optional(checkLabel);
 
 /** Checks a label: a string, no longer than the validator's label limit. */
@@ -86,7 +87,7 @@ export function checkReference(field: Field, validator: Validator): void {
 
 export function checkConnectorEnd(field: Field, validator: Validator): void {
   checkReference(field, validator);
-  if (typeof field.value === 'string' && field.value === field.siblings.get('from')) {
+  if (typeof field.value === 'string' && field.value === field.sibling('from')) {
     validator.report(
       'invalid-model',
       field.path,
@@ -97,20 +98,18 @@ export function checkConnectorEnd(field: Field, validator: Validator): void {
 
 export function nodeList(nonEmpty: boolean): FieldCheck {
   return (field, validator) => {
-    const list = validator.readList(field, `[${NODE_EXAMPLE}]`);
-    if (list === undefined) {
+    const length = validator.readLength(field, `[${NODE_EXAMPLE}]`);
+    if (length === undefined) {
       return;
     }
 
-    if (nonEmpty && list.length === 0) {
+    if (nonEmpty && length === 0) {
       validator.report('invalid-model', field.path, `expected at least one node, got []; add a node such as ${NODE_EXAMPLE}`);
 
       return;
     }
 
-    for (const item of list.items) {
-      validator.addChild(item.value, item.path);
-    }
+    validator.addChildren(field, length);
   };
 }
 
@@ -129,6 +128,7 @@ export interface PaddingFields {
 }
 
 export const PADDING_RULES: Rules<PaddingFields> = { x: CELLS, y: CELLS, top: CELLS, right: CELLS, bottom: CELLS, left: CELLS };
+export const PADDING_SHAPE = tableShape(PADDING_RULES);
 export const AXIS_FIELDS = ['x', 'y'];
 export const SIDE_FIELDS = ['top', 'right', 'bottom', 'left'];
 
@@ -139,7 +139,7 @@ export const SIDE_FIELDS = ['top', 'right', 'bottom', 'left'];
  */
 export function checkBoxPadding(field: Field, validator: Validator): void {
   if (typeof field.value === 'number') {
-    checkWith(isWhole({ min: 0 }))(field, validator);
+    checkCells(field, validator);
 
     return;
   }
@@ -150,7 +150,7 @@ export function checkBoxPadding(field: Field, validator: Validator): void {
     return;
   }
 
-  const fields = validator.checkFields(target, field.path, PADDING_RULES, 'padding');
+  const fields = validator.checkFields(target, field.path, PADDING_SHAPE, 'padding');
   const axes = AXIS_FIELDS.filter((name) => fields.get(name) !== undefined);
   const sides = SIDE_FIELDS.filter((name) => fields.get(name) !== undefined);
   if (axes.length > 0 && sides.length > 0) {
@@ -162,11 +162,12 @@ export function checkBoxPadding(field: Field, validator: Validator): void {
   }
 }
 
+export const checkBorderedSize = checkWith(isWhole({ min: 2, reason: 'a bordered box needs a cell for each border' }));
+
 /** Checks the outer size of a box. A border takes one cell on each side, so a bordered box needs at least 2. */
 export function checkBoxSize(field: Field, validator: Validator): void {
-  const limits: Limits =
-    field.siblings.get('border') === 'none' ? { min: 0 } : { min: 2, reason: 'a bordered box needs a cell for each border' };
-  checkWith(isWhole(limits))(field, validator);
+  const check = field.sibling('border') === 'none' ? checkCells : checkBorderedSize;
+  check(field, validator);
 }
 
 export function isRuleWidth(value: unknown, name: string): string | undefined {
@@ -211,11 +212,12 @@ export const STYLE_RULES: Rules<Style> = {
   inverse: FLAG,
   strikethrough: FLAG,
 };
+export const STYLE_SHAPE = tableShape(STYLE_RULES);
 
 export function checkStyle(field: Field, validator: Validator): void {
   const target = validator.readObject(field.value, field.path, 'a style object', '{ fg: "cyan", bold: true }');
   if (target !== undefined) {
-    validator.checkFields(target, field.path, STYLE_RULES, 'a style');
+    validator.checkFields(target, field.path, STYLE_SHAPE, 'a style');
   }
 }
 
@@ -245,6 +247,7 @@ export function isLink(value: unknown, name: string): string | undefined {
 export const LINK = optional(checkWith(isLink));
 
 export const CHAIN_RULES: Rules<Chain> = { head: oneOf(HEADS), line: LINE };
+export const CHAIN_SHAPE = tableShape(CHAIN_RULES);
 
 export function checkChain(field: Field, validator: Validator): void {
   if (typeof field.value === 'boolean') {
@@ -253,7 +256,7 @@ export function checkChain(field: Field, validator: Validator): void {
 
   const target = validator.readObject(field.value, field.path, 'true, false or a chain object', '{ head: "end", line: "light" }');
   if (target !== undefined) {
-    validator.checkFields(target, field.path, CHAIN_RULES, 'a chain');
+    validator.checkFields(target, field.path, CHAIN_SHAPE, 'a chain');
   }
 }
 
@@ -269,6 +272,7 @@ export const CONNECTOR_RULES: Rules<Connector> = {
   role: ROLE,
   style: STYLE,
 };
+export const CONNECTOR_SHAPE = tableShape(CONNECTOR_RULES);
 
 export const STUB_RULES: Rules<Stub> = {
   id: required(checkReference, '"input"'),
@@ -277,22 +281,23 @@ export const STUB_RULES: Rules<Stub> = {
   length: required(checkWith(isWhole({ min: 2, reason: 'a line cell and an arrowhead' })), '2'),
   line: LINE,
 };
+export const STUB_SHAPE = tableShape(STUB_RULES);
 
-export function objectList(rules: (field: Field) => RuleTable, itemName: string, example: string): FieldCheck {
+export function objectList(shapeFor: (field: Field) => TableShape, itemName: string, example: string): FieldCheck {
   return (field, validator) => {
     const list = validator.readList(field, `[${example}]`);
-    const table = rules(field);
+    const shape = shapeFor(field);
     for (const item of list?.items ?? []) {
       const target = validator.readObject(item.value, item.path, itemName, example);
       if (target !== undefined) {
-        validator.checkFields(target, item.path, table, itemName);
+        validator.checkFields(target, item.path, shape, itemName);
       }
     }
   };
 }
 
-export const checkConnectors = objectList(() => CONNECTOR_RULES, 'a connector', '{ from: "a", to: "b" }');
-export const checkStubs = objectList(() => STUB_RULES, 'a stub', '{ id: "a", direction: "in", side: "left", length: 2 }');
+export const checkConnectors = objectList(() => CONNECTOR_SHAPE, 'a connector', '{ from: "a", to: "b" }');
+export const checkStubs = objectList(() => STUB_SHAPE, 'a stub', '{ id: "a", direction: "in", side: "left", length: 2 }');
 
 /** Builds the marker rules for a curve with `count` values, because `at` is an index into them. */
 export function markerRules(count: number | undefined): Rules<CurveMarker> {
@@ -302,7 +307,7 @@ export function markerRules(count: number | undefined): Rules<CurveMarker> {
   return { at: required(checkWith(isWhole(limits)), '0'), symbol: oneOf(MARKER_SYMBOLS), label: TEXT };
 }
 
-export const checkMarkers = objectList((field) => markerRules(safeLength(field.siblings.get('values'))), 'a marker', '{ at: 0 }');
+export const checkMarkers = objectList((field) => tableShape(markerRules(safeLength(field.sibling('values')))), 'a marker', '{ at: 0 }');
 
 /** Checks the markers, then that no two labels, each centered under its marker, overlap or touch. */
 export function checkMarkerList(field: Field, validator: Validator): void {
@@ -390,7 +395,7 @@ export function checkCurveMax(field: Field, validator: Validator): void {
     return;
   }
 
-  const min = field.siblings.get('min');
+  const min = field.sibling('min');
   if (typeof min === 'number' && Number.isFinite(min) && (field.value as number) <= min) {
     validator.report(
       'invalid-model',
@@ -406,7 +411,7 @@ export function checkCurveMax(field: Field, validator: Validator): void {
  * empty bar that looks plausible.
  */
 export function checkBarValue(field: Field, validator: Validator): void {
-  const max = field.siblings.get('max') ?? BAR_MAX;
+  const max = field.sibling('max') ?? BAR_MAX;
   if (isPositive(max, 'max') !== undefined) {
     // The max problem is reported on its own field; the value can only be checked for finiteness.
     checkWith(isFiniteNumber)(field, validator);
@@ -435,7 +440,7 @@ export function checkLabelWidth(field: Field, validator: Validator): void {
     return;
   }
 
-  const label = field.siblings.get('label');
+  const label = field.sibling('label');
   const needed = typeof label === 'string' ? displayWidth(label) : 0;
   if ((field.value as number) < needed) {
     validator.report(
@@ -454,7 +459,7 @@ export function checkRuleWidth(field: Field, validator: Validator): void {
 
     return;
   }
-  const caption = field.siblings.get('caption');
+  const caption = field.sibling('caption');
   const needed = typeof caption === 'string' ? displayWidth(caption) + 4 : 0;
   if (typeof field.value === 'number' && field.value < needed) {
     validator.report('invalid-model', field.path, `expected at least ${needed} cells for the caption and its spacing, got ${field.value}; set ${field.name} to ${needed} or more, or to 'full'`);
@@ -464,7 +469,7 @@ export function checkRuleWidth(field: Field, validator: Validator): void {
 /** Checks a box title: a label, on a box that has a top border to set it into. */
 export function checkBoxTitle(field: Field, validator: Validator): void {
   checkLabel(field, validator);
-  if (field.siblings.get('border') === 'none') {
+  if (field.sibling('border') === 'none') {
     validator.report(
       'invalid-model',
       field.path,
@@ -549,9 +554,22 @@ export const NODE_RULES: NodeRules = {
 
 export const BASE_RULES: Rules<Pick<DiagramNode, Exclude<BaseField, 'kind'>>> = { $schema: TEXT, id: optional(checkNodeId), role: ROLE, style: STYLE };
 
-/** The full rule table of each kind, base rules included, built once. */
-export const KIND_RULES = Object.fromEntries(
-  NODE_KINDS.map((kind) => [kind, { ...BASE_RULES, ...NODE_RULES[kind as NodeKind] }]),
-) as unknown as Readonly<Record<NodeKind, RuleTable>>;
+/** The rules of one node kind, base rules included, and the kind's name in messages. */
+export interface NodeTable {
+  readonly kind: NodeKind;
+  readonly shape: TableShape;
+  /** Index of `id` in the shape's names. */
+  readonly idIndex: number;
+  /** Such as `a box node`. */
+  readonly objectName: string;
+}
 
-export const KIND_FIELD = ['kind'] as const;
+/** The table of each kind, built once. A node's `kind` is valid on every kind and checked before its table is chosen. */
+export const KIND_TABLES: ReadonlyMap<string, NodeTable> = new Map(
+  NODE_KINDS.map((kind) => {
+    const shape = tableShape({ ...BASE_RULES, ...NODE_RULES[kind as NodeKind] }, ['kind']);
+    const table: NodeTable = { kind: kind as NodeKind, shape, idIndex: shape.names.indexOf('id'), objectName: `a ${kind} node` };
+
+    return [kind, table];
+  }),
+);

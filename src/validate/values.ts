@@ -50,25 +50,26 @@ export function isWhole(limits: Limits): ValueTest {
 }
 
 /**
- * Checks a count, size or index: a whole number within `limits`. The fix
- * names the nearest valid value, so `2.5` suggests rounding to 2 or 3.
- */
-/**
  * The largest count or size in cells any field may hold, unless its own
  * limit is lower. A larger one could only exhaust memory in measuring and
  * routing before the cell limit of the drawing is checked.
  */
 export const MAX_FIELD_SIZE = 1_000_000;
 
+/**
+ * Checks a count, size or index: a whole number within `limits`. The fix
+ * names the nearest valid value, so `2.5` suggests rounding to 2 or 3.
+ */
 export function checkLimit(value: unknown, name: string, given: Limits): string | undefined {
-  const limits: Limits = given.max === undefined ? { ...given, max: MAX_FIELD_SIZE } : given;
-  const { min, max } = limits;
-  const within = (candidate: number): boolean => candidate >= min && (max === undefined || candidate <= max);
-  if (typeof value === 'number' && Number.isInteger(value) && within(value)) {
+  const max = given.max ?? MAX_FIELD_SIZE;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= given.min && value <= max) {
     return undefined;
   }
 
-  const range = `from ${min} to ${max}`;
+  // Only an invalid value gets here, so checking a valid one allocates nothing.
+  const limits: Limits = given.max === undefined ? { ...given, max } : given;
+  const within = (candidate: number): boolean => candidate >= limits.min && candidate <= max;
+  const range = `from ${limits.min} to ${max}`;
   const reason = limits.reason === undefined ? '' : ` (${limits.reason})`;
   const problem = `expected a whole number ${range}${reason}, got ${describe(value)}`;
 

@@ -1,11 +1,10 @@
 import { type DiagramErrorCode, joinPath } from '../errors.js';
-import type { NodeKind } from '../model.js';
 import type { ValidationProblem } from '../validate.js';
 import { describe, describeError, describePath, didYouMean, isArray, quoteList, safeLength } from './describe.js';
 import { NODE_EXAMPLE, NODE_KINDS } from './enums.js';
-import { FieldView, KNOWN_IDS_SHOWN, ListEntry, UNREADABLE, tableShape } from './fields.js';
-import type { Field, ListItem, RuleTable, TableShape } from './fields.js';
-import { KIND_FIELD, KIND_RULES } from './rules.js';
+import { KNOWN_IDS_SHOWN, ListEntry, NO_FIELDS, ObjectFields, UNREADABLE } from './fields.js';
+import type { Field, FieldRule, FieldValues, ListItem, TableShape } from './fields.js';
+import { KIND_TABLES, type NodeTable } from './rules.js';
 
 /** The walk over a model: an explicit stack, cycles and shared subtrees, ids and the references to them. */
 
@@ -17,27 +16,33 @@ import { KIND_FIELD, KIND_RULES } from './rules.js';
  */
 export const MAX_DEPTH = 200;
 
-/** A node waiting on the walk's stack. */
-export interface Visit {
+/**
+ * One place of a value in the model, as the walk goes through it: queued on
+ * the stack, then, once entered as a node, open while its descendants are
+ * walked, then finished. The first one entered for each node object is kept,
+ * and represents the object's subtree wherever the object appears again.
+ */
+export class Subtree {
+  /** The value at this place, a node object unless the model is invalid here. */
   readonly value: unknown;
+  /** Path of this place, which for a kept subtree is where the object was first seen. */
   readonly path: string;
   /** Nesting level; the root is 1. */
   readonly depth: number;
   readonly parent: Subtree | undefined;
-}
-
-/** Summary of one node object's subtree, reused when the object appears again. */
-export interface Subtree {
-  /** Path where the object was first seen. */
-  readonly path: string;
+  state: 'queued' | 'open' | 'finished' = 'queued';
   /** Levels from this node down to its deepest descendant, itself included. */
-  height: number;
+  height = 1;
   /** The first id in the subtree, in document order, and the path of its node. */
-  firstId: { readonly id: string; readonly nodePath: string } | undefined;
+  firstId: { readonly id: string; readonly nodePath: string } | undefined = undefined;
+
+  constructor(value: unknown, path: string, depth: number, parent: Subtree | undefined) {
+    this.value = value;
+    this.path = path;
+    this.depth = depth;
+    this.parent = parent;
+  }
 }
-
-export type Step = { readonly enter: Visit } | { readonly leave: object; readonly subtree: Subtree; readonly parent: Subtree | undefined };
-
 
 /**
  * Walks the model depth-first with an explicit stack, so deep input cannot
@@ -50,13 +55,15 @@ export class Validator {
   /** Node path of each id seen so far. */
   private readonly idPaths = new Map<string, string>();
   private readonly references: ListItem[] = [];
-  /** Nodes entered but not yet left, with their paths: the ancestors of the current node. */
-  private readonly ancestors = new Map<object, string>();
-  private readonly finished = new Map<object, Subtree>();
-  private readonly stack: Step[] = [];
-  /** Children found while checking the current node's fields, visited after it. */
-  private children: Visit[] = [];
-  private current: { readonly depth: number; readonly subtree: Subtree } | undefined;
+  /** Every node object entered so far; those still open are the ancestors of the current node. */
+  private readonly subtrees = new Map<object, Subtree>();
+  /**
+   * Places to enter, and below the children of each open node the node
+   * itself, to finish when the children are done.
+   */
+  private readonly stack: Subtree[] = [];
+  /** The node whose fields are being checked; children found meanwhile are pushed on the stack. */
+  private current: Subtree | undefined;
 
   constructor(maxDepth: number, maxLabelLength: number) {
     this.maxDepth = maxDepth;
@@ -68,12 +75,12 @@ export class Validator {
   }
 
   walk(model: unknown): void {
-    this.stack.push({ enter: { value: model, path: '', depth: 1, parent: undefined } });
-    for (let step = this.stack.pop(); step !== undefined; step = this.stack.pop()) {
-      if ('enter' in step) {
-        this.enter(step.enter);
+    this.stack.push(new Subtree(model, '', 1, undefined));
+    for (let place = this.stack.pop(); place !== undefined; place = this.stack.pop()) {
+      if (place.state === 'queued') {
+        this.enter(place);
       } else {
-        this.leave(step.leave, step.subtree, step.parent);
+        this.leave(place);
       }
     }
   }
@@ -84,8 +91,9 @@ export class Validator {
    * with every known id.
    */
   checkReferences(): void {
-    const known = [...this.idPaths.keys()];
-    const knownList = known.length === 0 ? 'none' : quoteList(known.slice(0, KNOWN_IDS_SHOWN));
+    // The known ids are listed only once a reference misses, as most models have none that do.
+    let known: string[] | undefined;
+    let knownList = '';
     let hinted = 0;
     for (const reference of this.references) {
       const id = reference.value as string;
@@ -93,6 +101,10 @@ export class Validator {
         continue;
       }
 
+      if (known === undefined) {
+        known = [...this.idPaths.keys()];
+        knownList = known.length === 0 ? 'none' : quoteList(known.slice(0, KNOWN_IDS_SHOWN));
+      }
       hinted += 1;
       const hint = hinted <= KNOWN_IDS_SHOWN ? didYouMean(id, known) : '';
       this.report(
@@ -103,9 +115,10 @@ export class Validator {
     }
   }
 
+  /** Queues a child of the node being checked, to be visited after the node, in the order added. */
   addChild(value: unknown, path: string): void {
     if (this.current !== undefined) {
-      this.children.push({ value, path, depth: this.current.depth + 1, parent: this.current.subtree });
+      this.stack.push(new Subtree(value, path, this.current.depth + 1, this.current));
     }
   }
 
@@ -126,10 +139,8 @@ export class Validator {
 
   /** Reads an array field item by item, reporting items whose getters throw. */
   readList(field: Field, example: string): { readonly length: number; readonly items: ListItem[] } | undefined {
-    const length = isArray(field.value) ? safeLength(field.value) : undefined;
+    const length = this.readLength(field, example);
     if (length === undefined) {
-      this.report('invalid-model', field.path, `expected an array, got ${describe(field.value)}; set ${field.name} to an array such as ${example}`);
-
       return undefined;
     }
 
@@ -146,61 +157,91 @@ export class Validator {
     return { length, items };
   }
 
+  /** Returns the length of an array field, or reports the field and returns undefined when it is not an array. */
+  readLength(field: Field, example: string): number | undefined {
+    const length = isArray(field.value) ? safeLength(field.value) : undefined;
+    if (length === undefined) {
+      this.report('invalid-model', field.path, `expected an array, got ${describe(field.value)}; set ${field.name} to an array such as ${example}`);
+    }
+
+    return length;
+  }
+
+  /**
+   * Reads the items of an array field, whose length `readLength` returned,
+   * and queues each readable one as a child node. Reports items whose getters
+   * throw.
+   */
+  addChildren(field: Field, length: number): void {
+    const list = field.value as object;
+    const parentPath = field.path;
+    for (let index = 0; index < length; index += 1) {
+      const value = this.read(list, index, parentPath);
+      if (value !== UNREADABLE) {
+        this.addChild(value, joinPath(parentPath, index));
+      }
+    }
+  }
+
   /**
    * Checks an object against its rules: unknown fields first, then each rule
    * in table order, reporting missing required fields. Returns the values read,
    * with `UNREADABLE` for getters that threw.
    */
-  checkFields(target: object, path: string, rules: RuleTable, objectName: string, extraNames: readonly string[] = []): ReadonlyMap<string, unknown> {
-    const shape = tableShape(rules, extraNames);
+  checkFields(target: object, path: string, shape: TableShape, objectName: string): FieldValues {
     const keys = this.listKeys(target, path);
     if (keys === undefined) {
-      return new Map();
+      return NO_FIELDS;
     }
 
     // Only the fields present are read: a node sets a few of the many fields its kind allows.
-    const values = new Map<string, unknown>();
+    const fields = new ObjectFields(shape, path);
+    const { names, rules, indexes } = shape;
     for (const key of keys) {
-      if (!shape.valid.has(key)) {
+      const index = indexes.get(key);
+      if (index === undefined) {
         this.reportUnknownField(key, path, shape, objectName);
-      } else if (Object.hasOwn(rules, key)) {
-        values.set(key, this.read(target, key, path));
+      } else if (index >= 0) {
+        fields.store(index, this.read(target, key, path));
       }
     }
 
-    for (const [name, rule] of shape.entries) {
-      const value = values.get(name);
+    // Visits the set bits from the lowest up, so the rules run in table order.
+    for (let pending = fields.present | shape.requiredMask; pending !== 0; pending &= pending - 1) {
+      const index = 31 - Math.clz32(pending & -pending);
+      const value = fields.valueAt(index);
       if (value === UNREADABLE) {
         continue;
       }
+      const name = names[index] as string;
+      const rule = rules[index] as FieldRule;
       if (value === undefined) {
         if (rule.example !== undefined) {
           this.report('invalid-model', joinPath(path, name), `missing ${name}, which ${objectName} requires; add ${name}: ${rule.example}`);
         }
         continue;
       }
-      rule.check(new FieldView(name, value, path, values), this);
+      fields.name = name;
+      fields.value = value;
+      rule.check(fields, this);
     }
 
-    return values;
+    return fields;
   }
 
-  private enter(visit: Visit): void {
+  private enter(visit: Subtree): void {
     const node = this.readObject(visit.value, visit.path, 'a node object', NODE_EXAMPLE);
     if (node === undefined) {
       return;
     }
 
-    const ancestorPath = this.ancestors.get(node);
-    if (ancestorPath !== undefined) {
-      this.reportCycle(visit.path, ancestorPath);
-
-      return;
-    }
-
-    const seen = this.finished.get(node);
+    const seen = this.subtrees.get(node);
     if (seen !== undefined) {
-      this.revisit(visit, seen);
+      if (seen.state === 'open') {
+        this.reportCycle(visit.path, seen.path);
+      } else {
+        this.revisit(visit, seen);
+      }
 
       return;
     }
@@ -214,47 +255,47 @@ export class Validator {
     this.checkNodeAndQueueChildren(node, visit);
   }
 
-  private checkNodeAndQueueChildren(node: object, visit: Visit): void {
-    const subtree: Subtree = { path: visit.path, height: 1, firstId: undefined };
-    this.ancestors.set(node, visit.path);
-    this.children = [];
-    this.current = { depth: visit.depth, subtree };
-    this.checkNode(node, visit.path, subtree);
+  private checkNodeAndQueueChildren(node: object, subtree: Subtree): void {
+    subtree.state = 'open';
+    this.subtrees.set(node, subtree);
+    this.stack.push(subtree);
+    const firstChild = this.stack.length;
+    this.current = subtree;
+    this.checkNode(node, subtree.path, subtree);
     this.current = undefined;
 
-    this.stack.push({ leave: node, subtree, parent: visit.parent });
-    for (const child of this.children.reverse()) {
-      this.stack.push({ enter: child });
-    }
+    // The children were pushed in document order; reversing them makes the stack pop the first one first.
+    reverseFrom(this.stack, firstChild);
   }
 
-  private leave(node: object, subtree: Subtree, parent: Subtree | undefined): void {
-    this.ancestors.delete(node);
-    this.finished.set(node, subtree);
-    mergeInto(parent, subtree.height, subtree.firstId);
+  private leave(subtree: Subtree): void {
+    subtree.state = 'finished';
+    mergeInto(subtree.parent, subtree.height, subtree.firstId);
   }
 
   private checkNode(node: object, path: string, subtree: Subtree): void {
-    const kind = this.checkKind(node, path);
-    if (kind === undefined) {
+    const table = this.checkKind(node, path);
+    if (table === undefined) {
       return;
     }
 
-    const fields = this.checkFields(node, path, KIND_RULES[kind], `a ${kind} node`, KIND_FIELD);
-    const id = fields.get('id');
+    const fields = this.checkFields(node, path, table.shape, table.objectName);
+    const id = fields.valueAt(table.idIndex);
     if (typeof id === 'string' && id !== '') {
       this.registerId(id, path, subtree);
     }
 
-    if (kind === 'fan' && fields.get('from') === undefined && fields.get('to') === undefined) {
+    if (table.kind === 'fan' && fields.get('from') === undefined && fields.get('to') === undefined) {
       this.report('invalid-model', path, `a fan needs from, to or both; add from: ${NODE_EXAMPLE} to fan out from one node, or to: ${NODE_EXAMPLE} to fan in`);
     }
   }
 
-  private checkKind(node: object, path: string): NodeKind | undefined {
+  /** Returns the table of the node's kind, or reports a missing or unknown kind and returns undefined. */
+  private checkKind(node: object, path: string): NodeTable | undefined {
     const kind = this.read(node, 'kind', path);
-    if (typeof kind === 'string' && NODE_KINDS.includes(kind)) {
-      return kind as NodeKind;
+    const table = typeof kind === 'string' ? KIND_TABLES.get(kind) : undefined;
+    if (table !== undefined) {
+      return table;
     }
 
     if (kind !== UNREADABLE) {
@@ -285,7 +326,7 @@ export class Validator {
    * it is reported, and its fields are not checked again, so sharing cannot
    * make the walk exponential.
    */
-  private revisit(visit: Visit, seen: Subtree): void {
+  private revisit(visit: Subtree, seen: Subtree): void {
     const relocate = (path: string): string => visit.path + path.slice(seen.path.length);
     const original = seen.firstId;
     const firstId = original === undefined ? undefined : { id: original.id, nodePath: relocate(original.nodePath) };
@@ -334,7 +375,7 @@ export class Validator {
   }
 
   private reportUnknownField(key: string, path: string, shape: TableShape, objectName: string): void {
-    const validNames = [...shape.valid];
+    const validNames = shape.validNames;
     this.report(
       'invalid-model',
       joinPath(path, key),
@@ -351,6 +392,15 @@ export class Validator {
 
       return UNREADABLE;
     }
+  }
+}
+
+/** Reverses the items of `list` from index `start` to the end, in place. */
+export function reverseFrom(list: unknown[], start: number): void {
+  for (let low = start, high = list.length - 1; low < high; low += 1, high -= 1) {
+    const item = list[low];
+    list[low] = list[high];
+    list[high] = item;
   }
 }
 
