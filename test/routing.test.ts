@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arrow, box, checkDiagram, renderDiagram, row, text } from '../src/index.js';
-import type { Connector } from '../src/index.js';
+import type { Connector, DiagramNode } from '../src/index.js';
 
 function pairIn(sides: Omit<Connector, 'from' | 'to'>): ReturnType<typeof row> {
   return row({ gap: 3, connectors: [arrow('a', 'b', sides)] }, [box({ id: 'a' }, text('a')), box({ id: 'b' }, text('b'))]);
@@ -20,5 +20,14 @@ describe('routes inside a box', () => {
     const model = box([pairIn({ fromSide: 'left', toSide: 'right' })]);
 
     expect(() => renderDiagram(model)).toThrow(expect.objectContaining({ code: 'no-route', path: 'children[0].connectors[0]' }));
+  });
+});
+
+describe('routes in a huge layout', () => {
+  it('reports the cell limit, not an internal error', () => {
+    const huge: DiagramNode = { kind: 'box', width: 1_000_000, height: 1_000_000, children: [] };
+    const model: DiagramNode = { kind: 'row', chain: true, children: [huge, box(text('b'))] };
+
+    expect(() => renderDiagram(model)).toThrow(expect.objectContaining({ code: 'limit-exceeded' }));
   });
 });

@@ -20,6 +20,21 @@ export interface PlacedNode {
   readonly sink?: PlacedNode;
 }
 
+/**
+ * Builds a placed node with every field present, undefined where unused, so
+ * all placed nodes share one object shape and the stages that read them stay
+ * fast.
+ */
+function placedNode(
+  node: DiagramNode,
+  rect: Rect,
+  path: string,
+  children: readonly PlacedNode[],
+  parts: Pick<PlacedNode, 'dividers' | 'source' | 'sink'> = {},
+): PlacedNode {
+  return { node, rect, path, children, dividers: parts.dividers, source: parts.source, sink: parts.sink };
+}
+
 /** Calls `visit` on each node a placed node contains, in drawing order: a fan's source, the children, then its sink. */
 export function forEachPart(placed: PlacedNode, visit: (part: PlacedNode) => void): void {
   if (placed.source !== undefined) {
@@ -53,7 +68,7 @@ function place(node: DiagramNode, rect: Rect, path: string, sizes: Sizes): Place
     case 'fan':
       return placeFan(node, rect, path, sizes);
     default:
-      return { node, rect, path, children: [] };
+      return placedNode(node, rect, path, []);
   }
 }
 
@@ -107,13 +122,13 @@ function placeRow(row: RowNode, rect: Rect, path: string, sizes: Sizes): PlacedN
     return placed;
   });
 
-  return { node: row, rect, path, children };
+  return placedNode(row, rect, path, children);
 }
 
 function placeColumn(column: ColumnNode, rect: Rect, path: string, sizes: Sizes): PlacedNode {
   const children = stackChildren(column.children, rect, column.align ?? 'left', columnGap(column), path, sizes);
 
-  return { node: column, rect, path, children };
+  return placedNode(column, rect, path, children);
 }
 
 /** Stacks children top to bottom from `area.y`, `gap` rows apart. */
@@ -151,7 +166,7 @@ function placeGrid(grid: GridNode, rect: Rect, path: string, sizes: Sizes): Plac
     return place(child, { x, y, width, height }, childPath(path, index), sizes);
   });
 
-  return { node: grid, rect, path, children };
+  return placedNode(grid, rect, path, children);
 }
 
 function trackStarts(origin: number, lengths: readonly number[], gap: number): number[] {
@@ -180,7 +195,7 @@ function placeBox(box: BoxNode, rect: Rect, path: string, sizes: Sizes): PlacedN
   const children = stackChildren(box.children, { ...inner, y: top }, box.align ?? 'left', gap, path, sizes);
   const dividers = box.divided ? children.slice(0, -1).map((child) => child.rect.y + child.rect.height) : [];
 
-  return { node: box, rect, path, children, dividers };
+  return placedNode(box, rect, path, children, { dividers });
 }
 
 function placeFan(fan: FanNode, rect: Rect, path: string, sizes: Sizes): PlacedNode {
@@ -202,7 +217,7 @@ function placeFan(fan: FanNode, rect: Rect, path: string, sizes: Sizes): PlacedN
   const sinkTop = rowTop + rowHeight + FAN_LINK_ROWS;
   const sink = fan.to === undefined ? undefined : placeEnd(fan.to, rect, sinkTop, center, joinPath(path, 'to'), sizes);
 
-  return { node: fan, rect, path, children, ...(source && { source }), ...(sink && { sink }) };
+  return placedNode(fan, rect, path, children, { source, sink });
 }
 
 /**

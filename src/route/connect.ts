@@ -1,5 +1,5 @@
 import { maxOf, minOf } from '../numbers.js';
-import { Side, type Weight } from '../canvas/arms.js';
+import { Side, type Weight, opposite } from '../canvas/arms.js';
 import { arrowToward } from '../canvas/glyphs.js';
 import { DiagramError, joinPath } from '../errors.js';
 import { type Rect, bottom, right } from '../layout/geometry.js';
@@ -10,7 +10,7 @@ import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import { searchRoute } from './search.js';
 import type { Role, Style } from '../style/style.js';
-import type { Point, Route } from './types.js';
+import { type Point, type Route, makeRoute } from './types.js';
 
 export interface LinkSpec {
   readonly startHead: boolean;
@@ -116,7 +116,8 @@ function facingColumn(span: Span, faces: (column: number) => boolean): number | 
 function attachSpan(placed: PlacedNode, axis: 'horizontal' | 'vertical'): Span {
   const rect = placed.rect;
   const inset = joinsBorder(placed.node) ? 1 : 0;
-  const [start, length] = axis === 'horizontal' ? [rect.x, rect.width] : [rect.y, rect.height];
+  const start = axis === 'horizontal' ? rect.x : rect.y;
+  const length = axis === 'horizontal' ? rect.width : rect.height;
 
   return { low: start + inset, high: start + length - 1 - inset };
 }
@@ -129,28 +130,25 @@ function overlap(a: Span, b: Span): Span | undefined {
 }
 
 /**
- * Positions along the connector's axis, in travel order: where the source's
- * border is (or the first free cell past the margin), and where the target's is.
+ * Positions along the connector's axis, in travel order: the first and last
+ * cells the line may use, arrowheads included, and where the source's and
+ * target's borders are when the line joins them.
  */
 interface Track {
-  /** Cells the line may use, in travel order, arrowheads included. */
-  readonly free: readonly number[];
-  readonly sourceJoint?: number;
-  readonly targetJoint?: number;
+  readonly first: number;
+  readonly last: number;
+  readonly direction: 1 | -1;
+  readonly sourceJoint: number | undefined;
+  readonly targetJoint: number | undefined;
 }
 
 function track(sourceEdge: number, targetEdge: number, direction: 1 | -1, sourceJoins: boolean, targetJoins: boolean, margin: number): Track {
-  const first = sourceEdge + direction * (sourceJoins ? 1 : 1 + margin);
-  const last = targetEdge - direction * (targetJoins ? 1 : 1 + margin);
-  const free: number[] = [];
-  for (let position = first; (last - position) * direction >= 0; position += direction) {
-    free.push(position);
-  }
-
   return {
-    free,
-    ...(sourceJoins && { sourceJoint: sourceEdge }),
-    ...(targetJoins && { targetJoint: targetEdge }),
+    first: sourceEdge + direction * (sourceJoins ? 1 : 1 + margin),
+    last: targetEdge - direction * (targetJoins ? 1 : 1 + margin),
+    direction,
+    sourceJoint: sourceJoins ? sourceEdge : undefined,
+    targetJoint: targetJoins ? targetEdge : undefined,
   };
 }
 
@@ -161,7 +159,7 @@ function horizontalRoute(from: PlacedNode, to: PlacedNode, y: number, spec: Link
   const targetEdge = rightward ? to.rect.x : right(to.rect) - 1;
   const path = track(sourceEdge, targetEdge, direction, joinsBorder(from.node), joinsBorder(to.node), 1);
 
-  return alongTrack(path, direction, spec, (position) => ({ x: position, y }), 'horizontal');
+  return alongTrack(path, spec, y, 'horizontal');
 }
 
 function verticalRoute(from: PlacedNode, to: PlacedNode, x: number, spec: LinkSpec): Route {
@@ -171,88 +169,76 @@ function verticalRoute(from: PlacedNode, to: PlacedNode, x: number, spec: LinkSp
   const targetEdge = downward ? to.rect.y : bottom(to.rect) - 1;
   const path = track(sourceEdge, targetEdge, direction, joinsBorder(from.node), joinsBorder(to.node), 0);
 
-  return alongTrack(path, direction, spec, (position) => ({ x, y: position }), 'vertical');
+  return alongTrack(path, spec, x, 'vertical');
 }
 
-function alongTrack(
-  path: Track,
-  direction: 1 | -1,
-  spec: LinkSpec,
-  toPoint: (position: number) => Point,
-  axis: 'horizontal' | 'vertical',
-): Route {
+/** Builds the straight route along a track, on row `across` of a horizontal track or column `across` of a vertical one. */
+function alongTrack(path: Track, spec: LinkSpec, across: number, axis: 'horizontal' | 'vertical'): Route {
+  const { first, last, direction } = path;
+  const free = Math.max(0, (last - first) * direction + 1);
   const heads = (spec.startHead ? 1 : 0) + (spec.endHead ? 1 : 0);
-  if (path.free.length < heads + 1) {
+  if (free < heads + 1) {
     throw new DiagramError(
       'does-not-fit',
       spec.path,
-      `the connector needs ${heads + 1} free cells between its nodes but has ${Math.max(0, path.free.length)}; move the nodes further apart`,
+      `the connector needs ${heads + 1} free cells between its nodes but has ${free}; move the nodes further apart`,
     );
   }
 
+  const toPoint = axis === 'horizontal' ? (position: number): Point => ({ x: position, y: across }) : (position: number): Point => ({ x: across, y: position });
   const forward = axis === 'horizontal' ? (direction === 1 ? Side.Right : Side.Left) : direction === 1 ? Side.Down : Side.Up;
-  const backward = ((forward + 2) % 4) as Side;
-  const lineStart = spec.startHead ? 1 : 0;
-  const lineEnd = path.free.length - (spec.endHead ? 1 : 0);
-  const positions = path.free.slice(lineStart, lineEnd);
+  const cells: Point[] = [];
   if (!spec.startHead && path.sourceJoint !== undefined) {
-    positions.unshift(path.sourceJoint);
+    cells.push(toPoint(path.sourceJoint));
+  }
+  const lineFirst = spec.startHead ? first + direction : first;
+  const lineLast = spec.endHead ? last - direction : last;
+  for (let position = lineFirst; (lineLast - position) * direction >= 0; position += direction) {
+    cells.push(toPoint(position));
   }
   if (!spec.endHead && path.targetJoint !== undefined) {
-    positions.push(path.targetJoint);
+    cells.push(toPoint(path.targetJoint));
   }
 
-  const firstFree = path.free[0] ?? 0;
-  const lastFree = path.free[path.free.length - 1] ?? 0;
+  const startHead = spec.startHead ? toPoint(first) : undefined;
+  const endHead = spec.endHead ? toPoint(last) : undefined;
   const arrowheads: { at: Point; symbol: ReturnType<typeof arrowToward> }[] = [];
-  if (spec.startHead) {
-    arrowheads.push({ at: toPoint(firstFree), symbol: arrowToward(backward) });
+  if (startHead !== undefined) {
+    arrowheads.push({ at: startHead, symbol: arrowToward(opposite(forward)) });
   }
-  if (spec.endHead) {
-    arrowheads.push({ at: toPoint(lastFree), symbol: arrowToward(forward) });
+  if (endHead !== undefined) {
+    arrowheads.push({ at: endHead, symbol: arrowToward(forward) });
   }
 
-  const cells = positions.map(toPoint);
-  const label = spec.label === undefined ? undefined : placeLabel(spec, path.free.map(toPoint), axis);
-
-  return {
+  return makeRoute({
     cells,
     weight: spec.weight,
     heads: arrowheads,
-    ...routeStyle(spec),
-    ...(spec.endHead && { endToward: toPoint(lastFree) }),
-    ...(spec.startHead && { startToward: toPoint(firstFree) }),
-    ...(label && { label }),
-  };
+    endToward: endHead,
+    startToward: startHead,
+    label: spec.label === undefined ? undefined : placeLabel(spec, [toPoint(first), toPoint(last)], free, axis),
+    role: spec.role,
+    style: spec.style,
+  });
 }
 
-/** The role and style a connector asked for, copied onto its route. */
-export function routeStyle(spec: LinkSpec): Pick<Route, 'role' | 'style'> {
-  return { ...(spec.role && { role: spec.role }), ...(spec.style && { style: spec.style }) };
-}
-
-/** Centers a label beside a straight run of cells, failing when the run is too short to hold it. */
-export function placeLabel(spec: LinkSpec, run: readonly Point[], axis: 'horizontal' | 'vertical'): Route['label'] {
+/** Centers a label beside a straight run of `length` cells from `first` to `last`, failing when the run is too short to hold it. */
+export function placeLabel(spec: LinkSpec, [first, last]: readonly [Point, Point], length: number, axis: 'horizontal' | 'vertical'): Route['label'] {
   const text = spec.label ?? '';
   const width = spec.labelWidth ?? 0;
-  const first = run[0];
-  const last = run[run.length - 1];
-  if (first === undefined || last === undefined) {
-    return undefined;
-  }
 
   if (axis === 'horizontal') {
     const side = horizontalSide(spec.labelSide);
-    if (width > run.length) {
+    if (width > length) {
       throw new DiagramError(
         'does-not-fit',
         joinPath(spec.path, 'label'),
-        `the label '${text}' is ${width} cells wide but its line has ${run.length}; widen the gap between the nodes to at least ${width + 2}`,
+        `the label '${text}' is ${width} cells wide but its line has ${length}; widen the gap between the nodes to at least ${width + 2}`,
       );
     }
     const low = Math.min(first.x, last.x);
 
-    return { at: { x: low + Math.floor((run.length - width) / 2), y: first.y + (side === 'above' ? -1 : 1) }, text };
+    return { at: { x: low + Math.floor((length - width) / 2), y: first.y + (side === 'above' ? -1 : 1) }, text };
   }
 
   const side = verticalSide(spec.labelSide);

@@ -9,7 +9,7 @@ import { BAR_WIDTH } from '../layout/defaults.js';
 import { barLabelWidth } from '../layout/measure.js';
 import type { Glyph, Typesetter } from '../text/typeset.js';
 import { drawsNothing } from '../validate-links.js';
-import type { Point, Route } from './types.js';
+import { type Point, type Route, makeRoute } from './types.js';
 
 /**
  * Routes a fan: from its single source down to a bus line and from the bus to
@@ -153,7 +153,7 @@ function drawnColumns(glyphs: readonly Glyph[], left: number): number[] {
 
 /** A vertical line from `start` down to a bus row. */
 function stem(start: Point, busY: number, weight: Weight): Route {
-  return { cells: verticalCells(start.x, start.y, busY), weight, heads: [] };
+  return makeRoute({ cells: verticalCells(start.x, start.y, busY), weight, heads: [] });
 }
 
 function bus(xs: readonly number[], y: number, weight: Weight): Route {
@@ -164,19 +164,19 @@ function bus(xs: readonly number[], y: number, weight: Weight): Route {
     cells.push({ x, y });
   }
 
-  return { cells, weight, heads: [] };
+  return makeRoute({ cells, weight, heads: [] });
 }
 
 /** A vertical line from a bus cell down to `lastY`, with an arrowhead below it. */
 function drop(from: Point, lastY: number, weight: Weight): Route {
   const head = { x: from.x, y: lastY + 1 };
 
-  return {
+  return makeRoute({
     cells: verticalCells(from.x, from.y, lastY),
     weight,
     heads: [{ at: head, symbol: arrowToward(Side.Down) }],
     endToward: head,
-  };
+  });
 }
 
 function verticalCells(x: number, fromY: number, toY: number): Point[] {

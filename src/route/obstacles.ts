@@ -1,33 +1,51 @@
 import { type Rect, bottom, right } from '../layout/geometry.js';
 import { type PlacedNode, forEachPart } from '../layout/place.js';
 
+/** Side of a bucket in cells, unless the layout is so large that buckets must grow to stay under MAX_BUCKETS. */
 const BUCKET = 32;
+
+/** Most buckets an index keeps; a layout can be far larger than any drawing allowed, since the cell limit is checked when painting. */
+const MAX_BUCKETS = 1 << 20;
 
 /**
  * The rectangles connectors must not cross: every leaf node and every box,
- * bucketed by 32x32 cells so a query looks at nearby rectangles only, which
- * keeps routing linear in the number of connectors.
+ * bucketed by 32x32 cells or more so a query looks at nearby rectangles only, which
+ * keeps routing linear in the number of connectors. Every obstacle lies
+ * inside the layout, so buckets cover the layout only and queries outside it
+ * find nothing.
  */
 export class ObstacleIndex {
-  private readonly buckets = new Map<number, PlacedNode[]>();
+  /** Buckets row by row over the layout; undefined where no obstacle reaches. */
+  private readonly buckets: (PlacedNode[] | undefined)[];
+  private readonly bucketSize: number;
+  private readonly columns: number;
+  private readonly rows: number;
   /** The layout's rectangle. */
   readonly bounds: Rect;
 
   constructor(root: PlacedNode) {
     this.bounds = root.rect;
+    let size = BUCKET;
+    while (Math.ceil(root.rect.width / size) * Math.ceil(root.rect.height / size) > MAX_BUCKETS) {
+      size *= 2;
+    }
+    this.bucketSize = size;
+    this.columns = Math.max(1, Math.ceil(root.rect.width / size));
+    this.rows = Math.max(1, Math.ceil(root.rect.height / size));
+    this.buckets = new Array<PlacedNode[] | undefined>(this.columns * this.rows);
     this.addTree(root);
   }
 
   /** The obstacles that overlap `area`, other than `ignored` and boxes around them. */
   blocking(area: Rect, ignored: readonly PlacedNode[]): PlacedNode[] {
     const found = new Set<PlacedNode>();
-    this.forEachBucket(area, (bucket) => {
+    for (const bucket of this.bucketsIn(area)) {
       for (const placed of bucket) {
         if (overlaps(placed.rect, area) && !ignored.some((node) => node === placed || contains(placed.rect, node.rect))) {
           found.add(placed);
         }
       }
-    });
+    }
 
     return [...found];
   }
@@ -39,13 +57,13 @@ export class ObstacleIndex {
       return [];
     }
     const found = new Set<PlacedNode>();
-    this.forEachBucket(first.rect, (bucket) => {
+    for (const bucket of this.bucketsIn(first.rect)) {
       for (const placed of bucket) {
         if (placed.node.kind === 'box' && !nodes.includes(placed) && nodes.every((node) => contains(placed.rect, node.rect))) {
           found.add(placed);
         }
       }
-    });
+    }
 
     return [...found];
   }
@@ -54,36 +72,51 @@ export class ObstacleIndex {
     const kind = placed.node.kind;
     const isObstacle = kind === 'box' || placed.children.length === 0 && kind !== 'spacer' && kind !== 'row' && kind !== 'column' && kind !== 'grid' && kind !== 'fan';
     if (isObstacle && placed.rect.width > 0 && placed.rect.height > 0) {
-      this.forEachBucket(placed.rect, (bucket) => bucket.push(placed), true);
+      const range = this.bucketRange(placed.rect);
+      for (let row = range.top; row <= range.bottom; row += 1) {
+        for (let column = range.left; column <= range.right; column += 1) {
+          const index = row * this.columns + column;
+          const bucket = this.buckets[index];
+          if (bucket === undefined) {
+            this.buckets[index] = [placed];
+          } else {
+            bucket.push(placed);
+          }
+        }
+      }
     }
 
     forEachPart(placed, (part) => this.addTree(part));
   }
 
-  private forEachBucket(area: Rect, visit: (bucket: PlacedNode[]) => void, create = false): void {
-    const x0 = Math.floor(area.x / BUCKET);
-    const x1 = Math.floor((right(area) - 1) / BUCKET);
-    const y0 = Math.floor(area.y / BUCKET);
-    const y1 = Math.floor((bottom(area) - 1) / BUCKET);
-    for (let by = y0; by <= y1; by += 1) {
-      for (let bx = x0; bx <= x1; bx += 1) {
-        const key = bucketKey(bx, by);
-        let bucket = this.buckets.get(key);
-        if (bucket === undefined && create) {
-          bucket = [];
-          this.buckets.set(key, bucket);
-        }
+  /** Lists the non-empty buckets that `area` touches. */
+  private bucketsIn(area: Rect): PlacedNode[][] {
+    const range = this.bucketRange(area);
+    const found: PlacedNode[][] = [];
+    for (let row = range.top; row <= range.bottom; row += 1) {
+      for (let column = range.left; column <= range.right; column += 1) {
+        const bucket = this.buckets[row * this.columns + column];
         if (bucket !== undefined) {
-          visit(bucket);
+          found.push(bucket);
         }
       }
     }
-  }
-}
 
-/** Packs two bucket coordinates, each under 2^20 after the offset, into one number. */
-function bucketKey(bx: number, by: number): number {
-  return (by + 0x80000) * 0x100000 + (bx + 0x80000);
+    return found;
+  }
+
+  /** Returns the bucket columns and rows that `area` touches, clipped to the layout. The range is empty when the area lies outside. */
+  private bucketRange(area: Rect): { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number } {
+    const x = area.x - this.bounds.x;
+    const y = area.y - this.bounds.y;
+
+    return {
+      left: Math.max(0, Math.floor(x / this.bucketSize)),
+      right: Math.min(this.columns - 1, Math.floor((x + area.width - 1) / this.bucketSize)),
+      top: Math.max(0, Math.floor(y / this.bucketSize)),
+      bottom: Math.min(this.rows - 1, Math.floor((y + area.height - 1) / this.bucketSize)),
+    };
+  }
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {

@@ -5,11 +5,11 @@ import { type Rect, bottom, right } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import { centerX, type PlacedNode } from '../layout/place.js';
 import type { LinkSpec } from './connect.js';
-import { horizontalSide, placeLabel, routeStyle, verticalSide } from './connect.js';
+import { horizontalSide, placeLabel, verticalSide } from './connect.js';
 import { facesDrawing, sideRow } from './facing.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
-import type { Point, Route } from './types.js';
+import { type Point, type Route, makeRoute } from './types.js';
 
 /** Cells the search may add around the layout to go around nodes at its edge. */
 const SEARCH_MARGIN = 2;
@@ -335,16 +335,17 @@ function toRoute(found: Found, spec: LinkSpec, isFree: (label: NonNullable<Route
   ];
   const label = spec.label === undefined ? undefined : placeRouteLabel(spec, path, isFree);
 
-  return {
+  return makeRoute({
     cells,
     weight: spec.weight,
     heads,
-    ...routeStyle(spec),
     // An end with neither a joint nor an arrowhead reaches into its node, so it touches the node's text.
-    ...(goal.head ? { endToward: goal.head } : goal.joint ? {} : { endToward: goal.edge }),
-    ...(start.head ? { startToward: start.head } : start.joint ? {} : { startToward: start.edge }),
-    ...(label && { label }),
-  };
+    endToward: goal.head ?? (goal.joint ? undefined : goal.edge),
+    startToward: start.head ?? (start.joint ? undefined : start.edge),
+    label,
+    role: spec.role,
+    style: spec.style,
+  });
 }
 
 /**
@@ -372,13 +373,21 @@ function placeRouteLabel(spec: LinkSpec, path: readonly Point[], isFree: (label:
     }
   }
 
-  return placements[0] ?? placeLabel(spec, runs[0] ?? [], 'horizontal');
+  return placements[0] ?? labelBesideRun(spec, runs[0] ?? [], 'horizontal');
+}
+
+/** Centers a label beside a run of cells, or returns undefined for an empty run. */
+function labelBesideRun(spec: LinkSpec, run: readonly Point[], axis: 'horizontal' | 'vertical'): Route['label'] {
+  const first = run[0];
+  const last = run[run.length - 1];
+
+  return first === undefined || last === undefined ? undefined : placeLabel(spec, [first, last], run.length, axis);
 }
 
 /** A label beside a run, or undefined when the run is too short to hold it. */
 function tryPlaceLabel(spec: LinkSpec, run: readonly Point[], axis: 'horizontal' | 'vertical'): Route['label'] {
   try {
-    return placeLabel(spec, run, axis);
+    return labelBesideRun(spec, run, axis);
   } catch (error) {
     if (error instanceof DiagramError) {
       return undefined;

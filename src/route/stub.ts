@@ -6,7 +6,7 @@ import { joinsBorder } from '../layout/chain.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { Stub } from '../model.js';
 import { weightOf } from '../canvas/arms.js';
-import type { Point, Route } from './types.js';
+import { type Point, type Route, makeRoute } from './types.js';
 
 /** The canvas side for each side name of the model. */
 export const SIDE_NAMES: Readonly<Record<Stub['side'], Side>> = {
@@ -43,13 +43,13 @@ export function stubRoute(placed: PlacedNode, stub: Stub, path: string): Route {
     const head = outside[outside.length - 1] as Point;
     const cells = [...(joins ? [edge] : []), ...outside.slice(0, -1)];
 
-    return { cells, weight, heads: [{ at: head, symbol: arrowToward(side) }], endToward: head };
+    return makeRoute({ cells, weight, heads: [{ at: head, symbol: arrowToward(side) }], endToward: head });
   }
 
   const head = outside[0] as Point;
   const cells = outside.slice(1).reverse();
 
-  return { cells, weight, heads: [{ at: head, symbol: arrowToward(opposite(side)) }], endToward: head };
+  return makeRoute({ cells, weight, heads: [{ at: head, symbol: arrowToward(opposite(side)) }], endToward: head });
 }
 
 function stepOf(side: Side): Point {

@@ -25,3 +25,21 @@ export interface Route {
   readonly role?: Role;
   readonly style?: Style;
 }
+
+/**
+ * Builds a route with every field present, undefined where unused. Routes of
+ * one shape keep the code that reads them monomorphic, where spreading only
+ * the fields present gave each kind of route its own object shape.
+ */
+export function makeRoute(parts: Route): Route {
+  return {
+    cells: parts.cells,
+    weight: parts.weight,
+    heads: parts.heads,
+    endToward: parts.endToward,
+    startToward: parts.startToward,
+    label: parts.label,
+    role: parts.role,
+    style: parts.style,
+  };
+}
