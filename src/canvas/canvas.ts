@@ -79,9 +79,10 @@ export class Canvas {
   private styles: Uint16Array | undefined;
   private links: Uint16Array | undefined;
   /** Graphemes of several code units, such as emoji, by cell index. */
-  private readonly longTexts = new Map<number, string>();
-  private readonly styleTable = new Interner<Style>();
-  private readonly linkTable = new Interner<string>();
+  private longTexts: Map<number, string> | undefined;
+  /** Styles and links in use, created on the first one: a plain drawing has neither. */
+  private styleTable: Interner<Style> | undefined;
+  private linkTable: Interner<string> | undefined;
 
   constructor(width: number, height: number, originX = 0, originY = 0) {
     this.width = width;
@@ -97,11 +98,18 @@ export class Canvas {
       return NO_STYLE;
     }
 
+    this.styleTable ??= new Interner<Style>();
+
     return this.styleTable.idOf(style, JSON.stringify(style));
   }
 
   private linkId(link: string | undefined): number {
-    return link === undefined ? 0 : this.linkTable.idOf(link, link);
+    if (link === undefined) {
+      return 0;
+    }
+    this.linkTable ??= new Interner<string>();
+
+    return this.linkTable.idOf(link, link);
   }
 
   kindAt(x: number, y: number): CellKind {
@@ -184,6 +192,7 @@ export class Canvas {
         this.cells[index] = cellWord(CellKind.Text, glyph.text.charCodeAt(0));
       } else {
         this.cells[index] = cellWord(CellKind.Text, 0);
+        this.longTexts ??= new Map();
         this.longTexts.set(index, glyph.text);
       }
       this.setStyle(index, glyph.style === undefined ? baseId : this.styleId({ ...base, ...glyph.style }));
@@ -215,8 +224,8 @@ export class Canvas {
         height: this.height,
         cellText: (index) => this.cellText(index, charset),
         isBlank: (index) => this.isBlank(index),
-        styleAt: (index) => this.styleTable.valueOf(this.styles?.[index] ?? NO_STYLE),
-        linkAt: (index) => this.linkTable.valueOf(this.links?.[index] ?? 0) ?? '',
+        styleAt: (index) => this.styleTable?.valueOf(this.styles?.[index] ?? NO_STYLE),
+        linkAt: (index) => this.linkTable?.valueOf(this.links?.[index] ?? 0) ?? '',
       },
       options,
     );
@@ -264,7 +273,7 @@ export class Canvas {
               rowEnd = unit === SPACE ? rowEnd : length;
               break;
             }
-            const text = longTexts.get(index) ?? '';
+            const text = longTexts?.get(index) ?? '';
             const needed = length + text.length + (cells.length - index) + height;
             if (needed > out.length) {
               const grown = new Uint16Array(Math.max(needed, out.length * 2));
@@ -309,7 +318,7 @@ export class Canvas {
       case CellKind.Text: {
         const unit = word & VALUE_MASK;
 
-        return unit === 0 ? (this.longTexts.get(index) ?? '') : String.fromCharCode(unit);
+        return unit === 0 ? (this.longTexts?.get(index) ?? '') : String.fromCharCode(unit);
       }
       case CellKind.Continuation:
         return '';
@@ -346,9 +355,7 @@ export class Canvas {
     if (this.links !== undefined) {
       this.links[index] = 0;
     }
-    if (this.longTexts.size > 0) {
-      this.longTexts.delete(index);
-    }
+    this.longTexts?.delete(index);
   }
 
   private indexOf(x: number, y: number): number {

@@ -476,24 +476,29 @@ function paintRouteLine(painter: Painter, route: Route): void {
   const last = cells[cells.length - 1];
   const startJoint = first !== undefined && route.startToward === undefined ? crossedLineBehind(painter.canvas, first, cells[1] ?? route.endToward) : undefined;
   const endJoint = last !== undefined && route.endToward === undefined ? crossedLineBehind(painter.canvas, last, cells[cells.length - 2] ?? route.startToward) : undefined;
-  for (const [joint, end] of [[startJoint, first], [endJoint, last]] as const) {
-    if (joint !== undefined && end !== undefined) {
-      painter.canvas.addArms(joint.x, joint.y, withArm(0, sideToward(joint, end), route.weight), style);
-    }
+  const weight = route.weight;
+  if (startJoint !== undefined && first !== undefined) {
+    painter.canvas.addArms(startJoint.x, startJoint.y, armToward(0, startJoint, first, weight), style);
   }
-  const toward = (arms: Arms, cell: Point, neighbour: Point | undefined): Arms =>
-    neighbour === undefined ? arms : withArm(arms, sideToward(cell, neighbour), route.weight);
+  if (endJoint !== undefined && last !== undefined) {
+    painter.canvas.addArms(endJoint.x, endJoint.y, armToward(0, endJoint, last, weight), style);
+  }
   const lastIndex = cells.length - 1;
   cells.forEach((cell, index) => {
-    let arms = toward(toward(0, cell, cells[index - 1]), cell, cells[index + 1]);
+    let arms = armToward(armToward(0, cell, cells[index - 1], weight), cell, cells[index + 1], weight);
     if (index === 0) {
-      arms = toward(toward(arms, cell, startJoint), cell, route.startToward);
+      arms = armToward(armToward(arms, cell, startJoint, weight), cell, route.startToward, weight);
     }
     if (index === lastIndex) {
-      arms = toward(toward(arms, cell, endJoint), cell, route.endToward);
+      arms = armToward(armToward(arms, cell, endJoint, weight), cell, route.endToward, weight);
     }
     painter.canvas.addArms(cell.x, cell.y, arms, style);
   });
+}
+
+/** Adds to `arms` an arm of `weight` from `cell` toward a neighbouring cell, when there is one. */
+function armToward(arms: Arms, cell: Point, neighbour: Point | undefined, weight: Weight): Arms {
+  return neighbour === undefined ? arms : withArm(arms, sideToward(cell, neighbour), weight);
 }
 
 function sideToward(from: Point, to: Point): Side {
