@@ -1,4 +1,3 @@
-import { maxOf, minOf } from '../numbers.js';
 import { Side, type Weight, opposite } from '../canvas/arms.js';
 import { arrowToward } from '../canvas/glyphs.js';
 import { DiagramError, joinPath } from '../errors.js';
@@ -59,20 +58,22 @@ export function connectNeighbours(from: PlacedNode, to: PlacedNode, spec: LinkSp
 
 /** Whether a straight route and its label cross no node and run along or end on no earlier route. */
 function isClear(route: Route, spec: LinkSpec, from: PlacedNode, to: PlacedNode, obstacles: ObstacleIndex, occupancy: Occupancy): boolean {
-  if (obstacles.blocking(routeArea(route), [from, to]).length > 0) {
+  if (obstacles.isBlocked(routeArea(route), [from, to])) {
     return false;
   }
-  const outside = route.cells.filter((cell) => !insideRect(from.rect, cell) && !insideRect(to.rect, cell));
   const label = route.label;
-  const labelCells: Point[] = [];
-  for (let offset = 0; label !== undefined && offset < (spec.labelWidth ?? 0); offset += 1) {
-    labelCells.push({ x: label.at.x + offset, y: label.at.y });
-  }
-  if (label !== undefined && obstacles.blocking({ x: label.at.x, y: label.at.y, width: Math.max(1, spec.labelWidth ?? 0), height: 1 }, []).length > 0) {
+  if (label !== undefined && obstacles.isBlocked({ x: label.at.x, y: label.at.y, width: Math.max(1, spec.labelWidth ?? 0), height: 1 }, [])) {
     return false;
   }
 
-  return [...outside, ...labelCells, ...route.heads.map((head) => head.at)].every((cell) => occupancy.at(cell) === Occupant.Free);
+  const isFree = (x: number, y: number): boolean => occupancy.at({ x, y }) === Occupant.Free;
+  const lineFree = route.cells.every((cell) => insideRect(from.rect, cell) || insideRect(to.rect, cell) || isFree(cell.x, cell.y));
+  let labelFree = true;
+  for (let offset = 0; label !== undefined && offset < (spec.labelWidth ?? 0); offset += 1) {
+    labelFree &&= isFree(label.at.x + offset, label.at.y);
+  }
+
+  return lineFree && labelFree && route.heads.every((head) => isFree(head.at.x, head.at.y));
 }
 
 function insideRect(rect: Rect, point: Point): boolean {
@@ -262,11 +263,18 @@ export function verticalSide(side: LinkSpec['labelSide']): 'left' | 'right' {
 
 /** The rectangle a route's cells and arrowheads cover. */
 export function routeArea(route: Route): Rect {
-  const points = [...route.cells, ...route.heads.map((head) => head.at)];
-  const xs = points.map((point) => point.x);
-  const ys = points.map((point) => point.y);
-  const x = minOf(xs);
-  const y = minOf(ys);
+  let lowX = Infinity;
+  let lowY = Infinity;
+  let highX = -Infinity;
+  let highY = -Infinity;
+  const include = (point: Point): void => {
+    lowX = Math.min(lowX, point.x);
+    lowY = Math.min(lowY, point.y);
+    highX = Math.max(highX, point.x);
+    highY = Math.max(highY, point.y);
+  };
+  route.cells.forEach(include);
+  route.heads.forEach((head) => include(head.at));
 
-  return { x, y, width: maxOf(xs) - x + 1, height: maxOf(ys) - y + 1 };
+  return { x: lowX, y: lowY, width: highX - lowX + 1, height: highY - lowY + 1 };
 }

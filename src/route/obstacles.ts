@@ -41,13 +41,18 @@ export class ObstacleIndex {
     const found = new Set<PlacedNode>();
     for (const bucket of this.bucketsIn(area)) {
       for (const placed of bucket) {
-        if (overlaps(placed.rect, area) && !ignored.some((node) => node === placed || contains(placed.rect, node.rect))) {
+        if (blocks(placed, area, ignored)) {
           found.add(placed);
         }
       }
     }
 
     return [...found];
+  }
+
+  /** Whether any obstacle other than `ignored` and boxes around them overlaps `area`. */
+  isBlocked(area: Rect, ignored: readonly PlacedNode[]): boolean {
+    return this.bucketsIn(area).some((bucket) => bucket.some((placed) => blocks(placed, area, ignored)));
   }
 
   /** The boxes that contain every one of `nodes`, other than those nodes: a route between them stays inside each. */
@@ -117,6 +122,10 @@ export class ObstacleIndex {
       bottom: Math.min(this.rows - 1, Math.floor((y + area.height - 1) / this.bucketSize)),
     };
   }
+}
+
+function blocks(placed: PlacedNode, area: Rect, ignored: readonly PlacedNode[]): boolean {
+  return overlaps(placed.rect, area) && !ignored.some((node) => node === placed || contains(placed.rect, node.rect));
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {

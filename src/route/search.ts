@@ -314,7 +314,7 @@ function tracePath(state: number, previous: Int32Array, area: Rect): Point[] {
 function isLabelFree(label: NonNullable<Route['label']>, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): boolean {
   const width = spec.labelWidth ?? 0;
   const area = { x: label.at.x, y: label.at.y, width: Math.max(1, width), height: 1 };
-  if (obstacles.blocking(area, []).length > 0) {
+  if (obstacles.isBlocked(area, [])) {
     return false;
   }
   for (let offset = 0; offset < width; offset += 1) {
