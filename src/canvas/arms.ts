@@ -90,12 +90,5 @@ export function hasHorizontal(arms: Arms): boolean {
 }
 
 export function armCount(arms: Arms): number {
-  let count = 0;
-  for (const side of SIDES) {
-    if (armOf(arms, side) !== Weight.None) {
-      count += 1;
-    }
-  }
-
-  return count;
+  return (arms & 0x03 ? 1 : 0) + (arms & 0x0c ? 1 : 0) + (arms & 0x30 ? 1 : 0) + (arms & 0xc0 ? 1 : 0);
 }

@@ -238,8 +238,8 @@ export class Canvas {
    * dominates the time for large drawings.
    */
   private plainText(charset: Charset): string {
-    const lines = lineGlyphTable(charset, false).codes;
-    const arcs = lineGlyphTable(charset, true).codes;
+    const lines = lineGlyphTable(charset, false);
+    const arcs = lineGlyphTable(charset, true);
     const symbols = symbolGlyphTable(charset).codes;
     const { cells, width, height } = this;
     const longTexts = this.longTexts;
@@ -259,7 +259,7 @@ export class Canvas {
             out[length++] = SPACE;
             break;
           case CellKind.Line:
-            out[length++] = (word & ROUNDED ? arcs : lines)[word & VALUE_MASK] ?? SPACE;
+            out[length++] = (word & ROUNDED ? arcs : lines).code(word & VALUE_MASK);
             rowEnd = length;
             break;
           case CellKind.Symbol:

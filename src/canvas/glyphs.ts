@@ -168,8 +168,43 @@ export function normalizeArms(arms: Arms): Arms {
 }
 
 
-function glyphTable(charset: Charset, rounded: boolean): string[] {
-  return Array.from({ length: 256 }, (_, arms) => (arms === 0 ? ' ' : computeLineGlyph(arms, charset, rounded)));
+/**
+ * The line glyphs of one charset, plain or with rounded corners, as UTF-16
+ * code units by arm byte. Each is worked out on first use: a drawing uses a
+ * few dozen of the 256, and a short CLI run would pay for all of them.
+ */
+export class LineGlyphs {
+  private readonly charset: Charset;
+  private readonly rounded: boolean;
+  /** 0 where the glyph is not worked out yet; no glyph is U+0000. */
+  private readonly codes = new Uint16Array(256);
+
+  constructor(charset: Charset, rounded: boolean) {
+    this.charset = charset;
+    this.rounded = rounded;
+  }
+
+  /** Returns the code unit of the glyph for an arm byte. */
+  code(arms: Arms): number {
+    const known = this.codes[arms] ?? 0;
+
+    return known === 0 ? this.workOut(arms) : known;
+  }
+
+  glyph(arms: Arms): string {
+    return String.fromCharCode(this.code(arms));
+  }
+
+  private workOut(arms: Arms): number {
+    const glyph = arms === 0 ? ' ' : computeLineGlyph(arms, this.charset, this.rounded);
+    if (glyph.length !== 1) {
+      throw new Error(`internal: glyph '${glyph}' is not one UTF-16 code unit`);
+    }
+    const code = glyph.charCodeAt(0);
+    this.codes[arms] = code;
+
+    return code;
+  }
 }
 
 /** A glyph table and the same glyphs as UTF-16 code units, for serializing many cells. */
@@ -191,23 +226,17 @@ function toGlyphTable(glyphs: readonly string[]): GlyphTable {
   return { glyphs, codes };
 }
 
-/**
- * Tables are built on first use rather than when the module loads, since a
- * run usually needs one charset and a short CLI run pays for every table built.
- */
-const lineTables = new Map<string, GlyphTable>();
+const LINE_GLYPHS: Readonly<Record<Charset, readonly [LineGlyphs, LineGlyphs]>> = {
+  unicode: [new LineGlyphs('unicode', false), new LineGlyphs('unicode', true)],
+  ascii: [new LineGlyphs('ascii', false), new LineGlyphs('ascii', true)],
+};
+
+/** Symbol tables are built on first use rather than when the module loads, since a run usually needs one charset. */
 const symbolTables = new Map<Charset, GlyphTable>();
 
-/** Returns the glyph of every arm byte in one charset, plain or with rounded corners. */
-export function lineGlyphTable(charset: Charset, rounded: boolean): GlyphTable {
-  const key = rounded ? `${charset} rounded` : charset;
-  let table = lineTables.get(key);
-  if (table === undefined) {
-    table = toGlyphTable(glyphTable(charset, rounded));
-    lineTables.set(key, table);
-  }
-
-  return table;
+/** Returns the line glyphs of one charset, plain or with rounded corners. */
+export function lineGlyphTable(charset: Charset, rounded: boolean): LineGlyphs {
+  return LINE_GLYPHS[charset][rounded ? 1 : 0];
 }
 
 /** Returns the glyph of every symbol code in one charset. */
@@ -232,7 +261,7 @@ function buildSymbolTable(charset: Charset): string[] {
 
 /** Returns the glyph for a line cell; `rounded` requests arc corners where the cell is a light corner. */
 export function lineGlyph(arms: Arms, charset: Charset, rounded: boolean): string {
-  return lineGlyphTable(charset, rounded).glyphs[arms] ?? ' ';
+  return lineGlyphTable(charset, rounded).glyph(arms);
 }
 
 function computeLineGlyph(arms: Arms, charset: Charset, rounded: boolean): string {
