@@ -196,15 +196,20 @@ export class LineGlyphs {
   }
 
   private workOut(arms: Arms): number {
-    const glyph = arms === 0 ? ' ' : computeLineGlyph(arms, this.charset, this.rounded);
-    if (glyph.length !== 1) {
-      throw new Error(`internal: glyph '${glyph}' is not one UTF-16 code unit`);
-    }
-    const code = glyph.charCodeAt(0);
+    const code = codeUnitOf(arms === 0 ? ' ' : computeLineGlyph(arms, this.charset, this.rounded));
     this.codes[arms] = code;
 
     return code;
   }
+}
+
+/** Returns the one UTF-16 code unit of a glyph; every line glyph and symbol is one. */
+function codeUnitOf(glyph: string): number {
+  if (glyph.length !== 1) {
+    throw new Error(`internal: glyph '${glyph}' is not one UTF-16 code unit`);
+  }
+
+  return glyph.charCodeAt(0);
 }
 
 /** A glyph table and the same glyphs as UTF-16 code units, for serializing many cells. */
@@ -217,10 +222,7 @@ export interface GlyphTable {
 function toGlyphTable(glyphs: readonly string[]): GlyphTable {
   const codes = new Uint16Array(glyphs.length);
   glyphs.forEach((glyph, index) => {
-    if (glyph.length !== 1) {
-      throw new Error(`internal: glyph '${glyph}' is not one UTF-16 code unit`);
-    }
-    codes[index] = glyph.charCodeAt(0);
+    codes[index] = codeUnitOf(glyph);
   });
 
   return { glyphs, codes };
