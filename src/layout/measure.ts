@@ -181,10 +181,7 @@ function measureRow(row: RowNode, path: ModelPath, context: MeasureContext): Siz
     }
   }
 
-  return {
-    width: sum(children.map((child) => child.width)) + gap * Math.max(0, children.length - 1),
-    height: maxOf(children.map((child) => child.height)),
-  };
+  return { width: totalOf(children, 'width') + gap * Math.max(0, children.length - 1), height: largestOf(children, 'height') };
 }
 
 function measureColumn(column: ColumnNode, path: ModelPath, context: MeasureContext): Size {
@@ -201,10 +198,7 @@ function measureColumn(column: ColumnNode, path: ModelPath, context: MeasureCont
     }
   }
 
-  return {
-    width: maxOf(children.map((child) => child.width)),
-    height: sum(children.map((child) => child.height)) + gap * Math.max(0, children.length - 1),
-  };
+  return { width: largestOf(children, 'width'), height: totalOf(children, 'height') + gap * Math.max(0, children.length - 1) };
 }
 
 export function rowGap(row: RowNode): number {
@@ -255,8 +249,8 @@ function measureBox(box: BoxNode, path: ModelPath, context: MeasureContext): Siz
   const children = measureChildren(box, path, context);
   const frame = boxFrame(box);
   const dividers = box.divided ? Math.max(0, children.length - 1) : 0;
-  const contentWidth = maxOf(children.map((child) => child.width));
-  const contentHeight = sum(children.map((child) => child.height)) + dividers;
+  const contentWidth = largestOf(children, 'width');
+  const contentHeight = totalOf(children, 'height') + dividers;
   const titleWidth = box.title === undefined || box.title === '' ? 0 : context.text.line(box.title).width + TITLE_FRAME;
 
   const naturalWidth = Math.max(contentWidth + frame.left + frame.right, titleWidth, box.minWidth ?? 0);
@@ -300,6 +294,26 @@ function measureFan(fan: FanNode, path: ModelPath, context: MeasureContext): Siz
     width: Math.max(fanRowWidth(fan, context.sizes), from?.width ?? 0, to?.width ?? 0),
     height: linked(from) + maxOf(nodes.map((node) => node.height)) + linked(to),
   };
+}
+
+/** Adds up one dimension of the sizes, without building an array of it. */
+function totalOf(sizes: readonly Size[], dimension: keyof Size): number {
+  let total = 0;
+  for (const size of sizes) {
+    total += size[dimension];
+  }
+
+  return total;
+}
+
+/** Returns the largest of one dimension of the sizes, or 0 when there are none. */
+function largestOf(sizes: readonly Size[], dimension: keyof Size): number {
+  let largest = 0;
+  for (const size of sizes) {
+    largest = Math.max(largest, size[dimension]);
+  }
+
+  return largest;
 }
 
 function sum(values: readonly number[]): number {

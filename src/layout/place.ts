@@ -18,6 +18,11 @@ export interface PlacedNode {
   readonly source?: PlacedNode;
   /** A fan's single node below its many. */
   readonly sink?: PlacedNode;
+  /**
+   * Every node this one contains, in drawing order: a fan's source, the
+   * children, then its sink. The same array as `children` for other nodes.
+   */
+  readonly parts: readonly PlacedNode[];
 }
 
 /**
@@ -32,20 +37,10 @@ function placedNode(
   children: readonly PlacedNode[],
   parts: Pick<PlacedNode, 'dividers' | 'source' | 'sink'> = {},
 ): PlacedNode {
-  return { node, rect, path, children, dividers: parts.dividers, source: parts.source, sink: parts.sink };
-}
+  const { dividers, source, sink } = parts;
+  const all = source === undefined && sink === undefined ? children : [...(source ? [source] : []), ...children, ...(sink ? [sink] : [])];
 
-/** Calls `visit` on each node a placed node contains, in drawing order: a fan's source, the children, then its sink. */
-export function forEachPart(placed: PlacedNode, visit: (part: PlacedNode) => void): void {
-  if (placed.source !== undefined) {
-    visit(placed.source);
-  }
-  for (const child of placed.children) {
-    visit(child);
-  }
-  if (placed.sink !== undefined) {
-    visit(placed.sink);
-  }
+  return { node, rect, path, children, dividers, source, sink, parts: all };
 }
 
 /** Places the tree top-down: each container gives its children their rectangles. */
@@ -188,12 +183,18 @@ function placeBox(box: BoxNode, rect: Rect, path: string, sizes: Sizes): PlacedN
     width: rect.width - frame.left - frame.right,
     height: rect.height - frame.top - frame.bottom,
   };
-  const dividerRows = box.divided ? Math.max(0, box.children.length - 1) : 0;
-  const contentHeight = box.children.reduce((total, child) => total + sizeOf(sizes, child).height, dividerRows);
+  let contentHeight = box.divided ? Math.max(0, box.children.length - 1) : 0;
+  for (const child of box.children) {
+    contentHeight += sizeOf(sizes, child).height;
+  }
   const top = inner.y + alignOffset(inner.height, contentHeight, vertical(box.valign ?? 'top'));
   const gap = box.divided ? 1 : 0;
-  const children = stackChildren(box.children, { ...inner, y: top }, box.align ?? 'left', gap, path, sizes);
-  const dividers = box.divided ? children.slice(0, -1).map((child) => child.rect.y + child.rect.height) : [];
+  const content: Rect = { x: inner.x, y: top, width: inner.width, height: inner.height };
+  const children = stackChildren(box.children, content, box.align ?? 'left', gap, path, sizes);
+  if (!box.divided) {
+    return placedNode(box, rect, path, children);
+  }
+  const dividers = children.slice(0, -1).map((child) => child.rect.y + child.rect.height);
 
   return placedNode(box, rect, path, children, { dividers });
 }

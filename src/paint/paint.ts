@@ -5,11 +5,11 @@ import { SPARK_LEVELS, SymbolCode, sparkSymbol } from '../canvas/glyphs.js';
 import { PERCENT_WIDTH, BAR_MAX, BAR_WIDTH } from '../layout/defaults.js';
 import { type Rect, alignOffset, bottom, horizontalAnchor, right } from '../layout/geometry.js';
 import { barLabelWidth } from '../layout/measure.js';
-import { type PlacedNode, forEachPart } from '../layout/place.js';
+import type { PlacedNode } from '../layout/place.js';
 import type { BarNode, BoxNode, CurveNode, DiagramNode, HorizontalAlign, RuleNode } from '../model.js';
 import type { Point, Route } from '../route/types.js';
 import type { Role, Style, Theme } from '../style/style.js';
-import type { Typesetter } from '../text/typeset.js';
+import type { TypesetLine, Typesetter } from '../text/typeset.js';
 import { curveGeometry, labelStart } from './curve-geometry.js';
 
 /** Inputs of painting besides the layout: the typesetter, the theme when colour is on, and the cell limit. */
@@ -95,7 +95,9 @@ function paintTitles(parent: Painter, placed: PlacedNode): void {
     writeFramed(painter, rect.x + 2 + alignOffset(room, width, anchor), rect.y, [' ', node.title, ' '], styleFor(painter, 'title', node.style));
   }
 
-  forEachPart(placed, (part) => paintTitles(painter, part));
+  for (const part of placed.parts) {
+    paintTitles(painter, part);
+  }
 }
 
 /** Returns the rectangle that covers the layout and every route cell, arrowhead and label. */
@@ -161,7 +163,9 @@ function paintNode(parent: Painter, placed: PlacedNode): void {
       break;
   }
 
-  forEachPart(placed, (part) => paintNode(painter, part));
+  for (const part of placed.parts) {
+    paintNode(painter, part);
+  }
 }
 
 /** Returns the painter for a node, whose role and link pass to everything it contains. */
@@ -191,10 +195,12 @@ function writeFramed(painter: Painter, x: number, y: number, pieces: readonly [s
 
 function paintText(painter: Painter, rect: Rect, text: string, align: HorizontalAlign, style: Style | undefined): void {
   const anchor = horizontalAnchor(align);
-  painter.options.text.lines(text).forEach((line, index) => {
+  const lines = painter.options.text.lines(text);
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as TypesetLine;
     const x = rect.x + alignOffset(rect.width, line.width, anchor);
     painter.canvas.writeText(x, rect.y + index, line.glyphs, style, painter.link);
-  });
+  }
 }
 
 function paintBox(painter: Painter, placed: PlacedNode, box: BoxNode): void {

@@ -188,27 +188,35 @@ function alongTrack(path: Track, spec: LinkSpec, across: number, axis: 'horizont
 
   const toPoint = axis === 'horizontal' ? (position: number): Point => ({ x: position, y: across }) : (position: number): Point => ({ x: across, y: position });
   const forward = axis === 'horizontal' ? (direction === 1 ? Side.Right : Side.Left) : direction === 1 ? Side.Down : Side.Up;
-  const cells: Point[] = [];
-  if (!spec.startHead && path.sourceJoint !== undefined) {
-    cells.push(toPoint(path.sourceJoint));
-  }
+  // The positions of the line cells, joints included, sized up front so the array never grows.
   const lineFirst = spec.startHead ? first + direction : first;
   const lineLast = spec.endHead ? last - direction : last;
-  for (let position = lineFirst; (lineLast - position) * direction >= 0; position += direction) {
-    cells.push(toPoint(position));
+  const sourceJoint = spec.startHead ? undefined : path.sourceJoint;
+  const targetJoint = spec.endHead ? undefined : path.targetJoint;
+  const lineCells = Math.max(0, (lineLast - lineFirst) * direction + 1);
+  const cells = new Array<Point>(lineCells + (sourceJoint === undefined ? 0 : 1) + (targetJoint === undefined ? 0 : 1));
+  let next = 0;
+  if (sourceJoint !== undefined) {
+    cells[next++] = toPoint(sourceJoint);
   }
-  if (!spec.endHead && path.targetJoint !== undefined) {
-    cells.push(toPoint(path.targetJoint));
+  for (let step = 0; step < lineCells; step += 1) {
+    cells[next++] = toPoint(lineFirst + step * direction);
+  }
+  if (targetJoint !== undefined) {
+    cells[next++] = toPoint(targetJoint);
   }
 
   const startHead = spec.startHead ? toPoint(first) : undefined;
   const endHead = spec.endHead ? toPoint(last) : undefined;
-  const arrowheads: { at: Point; symbol: ReturnType<typeof arrowToward> }[] = [];
-  if (startHead !== undefined) {
-    arrowheads.push({ at: startHead, symbol: arrowToward(opposite(forward)) });
-  }
-  if (endHead !== undefined) {
-    arrowheads.push({ at: endHead, symbol: arrowToward(forward) });
+  const startArrow = startHead === undefined ? undefined : { at: startHead, symbol: arrowToward(opposite(forward)) };
+  const endArrow = endHead === undefined ? undefined : { at: endHead, symbol: arrowToward(forward) };
+  let arrowheads: (typeof startArrow & object)[] = [];
+  if (startArrow !== undefined && endArrow !== undefined) {
+    arrowheads = [startArrow, endArrow];
+  } else if (startArrow !== undefined) {
+    arrowheads = [startArrow];
+  } else if (endArrow !== undefined) {
+    arrowheads = [endArrow];
   }
 
   return makeRoute({

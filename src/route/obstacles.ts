@@ -1,5 +1,5 @@
 import { type Rect, bottom, right } from '../layout/geometry.js';
-import { type PlacedNode, forEachPart } from '../layout/place.js';
+import type { PlacedNode } from '../layout/place.js';
 
 /** Side of a bucket in cells, unless the layout is so large that buckets must grow to stay under MAX_BUCKETS. */
 const BUCKET = 32;
@@ -91,7 +91,9 @@ export class ObstacleIndex {
       }
     }
 
-    forEachPart(placed, (part) => this.addTree(part));
+    for (const part of placed.parts) {
+      this.addTree(part);
+    }
   }
 
   /** Lists the non-empty buckets that `area` touches. */

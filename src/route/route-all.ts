@@ -1,7 +1,7 @@
 import { weightOf } from '../canvas/arms.js';
 import { DiagramError, joinPath } from '../errors.js';
 import { resolveChain } from '../layout/chain.js';
-import { type PlacedNode, forEachPart } from '../layout/place.js';
+import type { PlacedNode } from '../layout/place.js';
 import type { Chain, Connector } from '../model.js';
 import { type LinkSpec, clearStraightRoute, connectNeighbours } from './connect.js';
 import { searchRoute } from './search.js';
@@ -35,7 +35,7 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
       chainRoutes(placed, node.chain, obstacles, occupancy).forEach(add);
     }
     if (node.kind === 'fan') {
-      forEachPart(placed, (part) => assertDrawable(part, part.path));
+      placed.parts.forEach((part) => assertDrawable(part, part.path));
       fanRoutes(placed, weightOf(node.line ?? 'light'), text).forEach(add);
     }
     if (node.kind === 'row' || node.kind === 'column' || node.kind === 'grid') {
@@ -83,7 +83,9 @@ function assertDrawable(placed: PlacedNode, path: string): void {
 
 function walk(placed: PlacedNode, visit: (placed: PlacedNode) => void): void {
   visit(placed);
-  forEachPart(placed, (part) => walk(part, visit));
+  for (const part of placed.parts) {
+    walk(part, visit);
+  }
 }
 
 function indexById(root: PlacedNode): Map<string, PlacedNode> {
