@@ -55,6 +55,9 @@ export function isLineBorder(border: BorderStyle | undefined): boolean {
 /** Space a box takes around its content: border plus padding on each side. */
 export function boxFrame(box: BoxNode): Edges {
   const border = borderThickness(box.border);
+  if (box.padding === undefined) {
+    return border === 0 ? DEFAULT_FRAMES.borderless : DEFAULT_FRAMES.bordered;
+  }
   const padding = resolvePadding(box.padding, DEFAULT_BOX_PADDING);
 
   return {
@@ -64,6 +67,12 @@ export function boxFrame(box: BoxNode): Edges {
     left: border + padding.left,
   };
 }
+
+/** The frames of boxes with the default padding, shared because most boxes have one of them. */
+const DEFAULT_FRAMES = {
+  borderless: DEFAULT_BOX_PADDING,
+  bordered: { top: 1, right: DEFAULT_BOX_PADDING.right + 1, bottom: 1, left: DEFAULT_BOX_PADDING.left + 1 },
+} as const;
 
 export function right(rect: Rect): number {
   return rect.x + rect.width;

@@ -35,9 +35,10 @@ function placedNode(
   rect: Rect,
   path: string,
   children: readonly PlacedNode[],
-  parts: Pick<PlacedNode, 'dividers' | 'source' | 'sink'> = {},
+  dividers?: readonly number[],
+  source?: PlacedNode,
+  sink?: PlacedNode,
 ): PlacedNode {
-  const { dividers, source, sink } = parts;
   const all = source === undefined && sink === undefined ? children : [...(source ? [source] : []), ...children, ...(sink ? [sink] : [])];
 
   return { node, rect, path, children, dividers, source, sink, parts: all };
@@ -177,26 +178,21 @@ function trackStarts(origin: number, lengths: readonly number[], gap: number): n
 
 function placeBox(box: BoxNode, rect: Rect, path: string, sizes: Sizes): PlacedNode {
   const frame = boxFrame(box);
-  const inner: Rect = {
-    x: rect.x + frame.left,
-    y: rect.y + frame.top,
-    width: rect.width - frame.left - frame.right,
-    height: rect.height - frame.top - frame.bottom,
-  };
+  const innerHeight = rect.height - frame.top - frame.bottom;
   let contentHeight = box.divided ? Math.max(0, box.children.length - 1) : 0;
   for (const child of box.children) {
     contentHeight += sizeOf(sizes, child).height;
   }
-  const top = inner.y + alignOffset(inner.height, contentHeight, vertical(box.valign ?? 'top'));
+  const top = rect.y + frame.top + alignOffset(innerHeight, contentHeight, vertical(box.valign ?? 'top'));
   const gap = box.divided ? 1 : 0;
-  const content: Rect = { x: inner.x, y: top, width: inner.width, height: inner.height };
+  const content: Rect = { x: rect.x + frame.left, y: top, width: rect.width - frame.left - frame.right, height: innerHeight };
   const children = stackChildren(box.children, content, box.align ?? 'left', gap, path, sizes);
   if (!box.divided) {
     return placedNode(box, rect, path, children);
   }
   const dividers = children.slice(0, -1).map((child) => child.rect.y + child.rect.height);
 
-  return placedNode(box, rect, path, children, { dividers });
+  return placedNode(box, rect, path, children, dividers);
 }
 
 function placeFan(fan: FanNode, rect: Rect, path: string, sizes: Sizes): PlacedNode {
@@ -218,7 +214,7 @@ function placeFan(fan: FanNode, rect: Rect, path: string, sizes: Sizes): PlacedN
   const sinkTop = rowTop + rowHeight + FAN_LINK_ROWS;
   const sink = fan.to === undefined ? undefined : placeEnd(fan.to, rect, sinkTop, center, joinPath(path, 'to'), sizes);
 
-  return placedNode(fan, rect, path, children, { source, sink });
+  return placedNode(fan, rect, path, children, undefined, source, sink);
 }
 
 /**

@@ -462,17 +462,18 @@ function crossedLineBehind(canvas: Canvas, end: Point, next: Point | undefined):
   if (next === undefined) {
     return undefined;
   }
-  const behind = { x: 2 * end.x - next.x, y: 2 * end.y - next.y };
-  if (behind.x < canvas.originX || behind.y < canvas.originY || behind.x >= canvas.originX + canvas.width || behind.y >= canvas.originY + canvas.height) {
+  const x = 2 * end.x - next.x;
+  const y = 2 * end.y - next.y;
+  if (x < canvas.originX || y < canvas.originY || x >= canvas.originX + canvas.width || y >= canvas.originY + canvas.height) {
     return undefined;
   }
-  if (canvas.kindAt(behind.x, behind.y) !== CellKind.Line || canvas.kindAt(end.x, end.y) === CellKind.Line) {
+  if (canvas.kindAt(x, y) !== CellKind.Line || canvas.kindAt(end.x, end.y) === CellKind.Line) {
     return undefined;
   }
   // Only a vertical end joins: a horizontal end beside a node keeps its blank margin, and a bus ends where its last stem is.
-  const vertical = behind.x === end.x;
+  const vertical = x === end.x;
 
-  return vertical && hasHorizontal(canvas.armsAt(behind.x, behind.y)) ? behind : undefined;
+  return vertical && hasHorizontal(canvas.armsAt(x, y)) ? { x, y } : undefined;
 }
 
 function paintRouteLine(painter: Painter, route: Route): void {
@@ -490,7 +491,8 @@ function paintRouteLine(painter: Painter, route: Route): void {
     painter.canvas.addArms(endJoint.x, endJoint.y, armToward(0, endJoint, last, weight), style);
   }
   const lastIndex = cells.length - 1;
-  cells.forEach((cell, index) => {
+  for (let index = 0; index <= lastIndex; index += 1) {
+    const cell = cells[index] as Point;
     let arms = armToward(armToward(0, cell, cells[index - 1], weight), cell, cells[index + 1], weight);
     if (index === 0) {
       arms = armToward(armToward(arms, cell, startJoint, weight), cell, route.startToward, weight);
@@ -499,7 +501,7 @@ function paintRouteLine(painter: Painter, route: Route): void {
       arms = armToward(armToward(arms, cell, endJoint, weight), cell, route.endToward, weight);
     }
     painter.canvas.addArms(cell.x, cell.y, arms, style);
-  });
+  }
 }
 
 /** Adds to `arms` an arm of `weight` from `cell` toward a neighbouring cell, when there is one. */
