@@ -244,7 +244,8 @@ export class Canvas {
     const { cells, width, height } = this;
     const longTexts = this.longTexts;
     // The array has one unit per cell and a newline per row. A grapheme of several code units grows it.
-    let out = new Uint16Array(cells.length + height);
+    // It starts as spaces, and only what lies before a row's last drawn cell is ever written, so empty cells just move on.
+    let out = new Uint16Array(cells.length + height).fill(SPACE);
     let length = 0;
     // The end of the last row with something drawn, so trailing blank rows and the final newline drop off.
     let textEnd = 0;
@@ -254,9 +255,13 @@ export class Canvas {
       const end = (y + 1) * width;
       for (let index = y * width; index < end; index += 1) {
         const word = cells[index] ?? 0;
+        if (word === 0) {
+          length += 1;
+          continue;
+        }
         switch (kindOf(word)) {
           case CellKind.Empty:
-            out[length++] = SPACE;
+            length += 1;
             break;
           case CellKind.Line:
             out[length++] = (word & ROUNDED ? arcs : lines).code(word & VALUE_MASK);
@@ -276,7 +281,7 @@ export class Canvas {
             const text = longTexts?.get(index) ?? '';
             const needed = length + text.length + (cells.length - index) + height;
             if (needed > out.length) {
-              const grown = new Uint16Array(Math.max(needed, out.length * 2));
+              const grown = new Uint16Array(Math.max(needed, out.length * 2)).fill(SPACE);
               grown.set(out.subarray(0, length));
               out = grown;
             }
