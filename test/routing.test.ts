@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { arrow, box, checkDiagram, renderDiagram, row, text } from '../src/index.js';
 import type { Connector, DiagramNode } from '../src/index.js';
+import { measureTree } from '../src/layout/measure.js';
+import { placeTree } from '../src/layout/place.js';
+import { routeAll } from '../src/route/route-all.js';
+import { Typesetter } from '../src/text/typeset.js';
 
 function pairIn(sides: Omit<Connector, 'from' | 'to'>): ReturnType<typeof row> {
   return row({ gap: 3, connectors: [arrow('a', 'b', sides)] }, [box({ id: 'a' }, text('a')), box({ id: 'b' }, text('b'))]);
@@ -29,5 +33,18 @@ describe('routes in a huge layout', () => {
     const model: DiagramNode = { kind: 'row', chain: true, children: [huge, box(text('b'))] };
 
     expect(() => renderDiagram(model)).toThrow(expect.objectContaining({ code: 'limit-exceeded' }));
+  });
+});
+
+describe('routeAll errors', () => {
+  it('names the nested path of an undrawable link', () => {
+    const model: DiagramNode = {
+      kind: 'column',
+      children: [text('top'), { kind: 'row', chain: true, children: [box(text('a')), { kind: 'spacer', width: 2, height: 1 }] }],
+    };
+    const typesetter = new Typesetter({ tabWidth: 8, emoji: 'text', trustedLabels: false });
+    const placed = placeTree(model, measureTree(model, typesetter));
+
+    expect(() => routeAll(placed, typesetter)).toThrow(expect.objectContaining({ code: 'invalid-model', path: 'children[1].children[1]' }));
   });
 });

@@ -1,5 +1,5 @@
 import { maxOf } from '../numbers.js';
-import { DiagramError, joinPath } from '../errors.js';
+import { DiagramError } from '../errors.js';
 import type {
   BarNode,
   BoxNode,
@@ -28,43 +28,15 @@ import {
   TITLE_FRAME,
 } from './defaults.js';
 import { type Size, boxFrame } from './geometry.js';
+import { type ModelPath, ROOT_PATH, childPath, pathText } from './model-path.js';
 import { chainGapNeeded } from './chain.js';
 
 /** Natural sizes of every node, computed bottom-up once and read by placement. */
 export type Sizes = Map<DiagramNode, Size>;
 
-/**
- * A node's place in the model, joined into a path string only for an error
- * message: measuring every node of a large model would otherwise build two
- * strings per node that are almost never read.
- */
-interface ModelPath {
-  readonly parent: ModelPath | undefined;
-  readonly field: string;
-  /** The item's index when the field is a list. */
-  readonly index: number | undefined;
-}
-
-const ROOT: ModelPath = { parent: undefined, field: '', index: undefined };
-
-function childPath(parent: ModelPath, field: string, index?: number): ModelPath {
-  return { parent, field, index };
-}
-
-/** Joins a model path into the string that errors report, with `field` after it when given. */
-function pathText(path: ModelPath, field?: string): string {
-  let text = '';
-  if (path.parent !== undefined) {
-    const named = joinPath(pathText(path.parent), path.field);
-    text = path.index === undefined ? named : joinPath(named, path.index);
-  }
-
-  return field === undefined ? text : joinPath(text, field);
-}
-
 export function measureTree(root: DiagramNode, text: Typesetter): Sizes {
   const sizes: Sizes = new Map();
-  measure(root, ROOT, { sizes, text });
+  measure(root, ROOT_PATH, { sizes, text });
 
   return sizes;
 }

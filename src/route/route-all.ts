@@ -1,6 +1,7 @@
 import { weightOf } from '../canvas/arms.js';
 import { DiagramError, joinPath } from '../errors.js';
 import { resolveChain } from '../layout/chain.js';
+import { childPath, pathText } from '../layout/model-path.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { Chain, Connector } from '../model.js';
 import { type LinkSpec, clearStraightRoute, connectNeighbours } from './connect.js';
@@ -35,16 +36,16 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
       chainRoutes(placed, node.chain, obstacles, occupancy).forEach(add);
     }
     if (node.kind === 'fan') {
-      placed.parts.forEach((part) => assertDrawable(part, part.path));
+      placed.parts.forEach((part) => assertDrawable(part));
       fanRoutes(placed, weightOf(node.line ?? 'light'), text).forEach(add);
     }
     if (node.kind === 'row' || node.kind === 'column' || node.kind === 'grid') {
       node.connectors?.forEach((connector, index) => {
-        const path = joinPath(joinPath(placed.path, 'connectors'), index);
+        const path = pathText(childPath(placed.path, 'connectors', index));
         links.push(resolveConnector(connector, path, byId, text));
       });
       node.stubs?.forEach((stub, index) => {
-        const path = joinPath(joinPath(placed.path, 'stubs'), index);
+        const path = pathText(childPath(placed.path, 'stubs', index));
         add(stubRoute(lookup(byId, stub.id, joinPath(path, 'id')), stub, path));
       });
     }
@@ -67,15 +68,18 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   return routes;
 }
 
-/** Rejects a link to a node that takes no cells, which would leave its line ending nowhere. */
-function assertDrawable(placed: PlacedNode, path: string): void {
+/**
+ * Rejects a link to a node that takes no cells, which would leave its line
+ * ending nowhere. The error names `path`, or the node's own path by default.
+ */
+function assertDrawable(placed: PlacedNode, path?: string): void {
   if (placed.node.kind === 'spacer') {
-    throw new DiagramError('invalid-model', path, 'this spacer is linked by an arrow, but a spacer draws nothing for the arrow to point at; link a node that draws something');
+    throw new DiagramError('invalid-model', path ?? pathText(placed.path), 'this spacer is linked by an arrow, but a spacer draws nothing for the arrow to point at; link a node that draws something');
   }
   if (placed.rect.width === 0 || placed.rect.height === 0) {
     throw new DiagramError(
       'invalid-model',
-      path,
+      path ?? pathText(placed.path),
       `this node is linked by an arrow but takes no cells (${placed.rect.width}x${placed.rect.height}); give it content or remove the link`,
     );
   }
@@ -99,8 +103,8 @@ function indexById(root: PlacedNode): Map<string, PlacedNode> {
     if (existing !== undefined) {
       throw new DiagramError(
         'duplicate-id',
-        joinPath(placed.path, 'id'),
-        `the id '${id}' is already used at ${existing.path === '' ? 'the root' : existing.path}; give each node its own id`,
+        pathText(placed.path, 'id'),
+        `the id '${id}' is already used at ${existing.path.parent === undefined ? 'the root' : pathText(existing.path)}; give each node its own id`,
       );
     }
     byId.set(id, placed);
@@ -130,15 +134,15 @@ function linkSpec(head: Required<Chain>['head'], line: Required<Chain>['line'], 
 
 function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: ObstacleIndex, occupancy: Occupancy): Route[] {
   const options = resolveChain(chain);
-  const spec = linkSpec(options.head, options.line, joinPath(container.path, 'chain'));
+  const spec = linkSpec(options.head, options.line, pathText(container.path, 'chain'));
   const routes: Route[] = [];
   const children = container.children;
   for (let index = 1; index < children.length; index += 1) {
     const from = children[index - 1];
     const to = children[index];
     if (from !== undefined && to !== undefined) {
-      assertDrawable(from, from.path);
-      assertDrawable(to, to.path);
+      assertDrawable(from);
+      assertDrawable(to);
       routes.push(connectNeighbours(from, to, spec, obstacles, occupancy));
     }
   }
