@@ -35,6 +35,9 @@ function cellWord(kind: CellKind, value: number): number {
   return (kind << KIND_SHIFT) | value;
 }
 
+/** The word of a line cell with no arms yet. */
+const LINE_WORD = cellWord(CellKind.Line, 0);
+
 function kindOf(word: number): CellKind {
   return ((word >> KIND_SHIFT) & KIND_MASK) as CellKind;
 }
@@ -129,7 +132,9 @@ export class Canvas {
 
   private addArmsAt(index: number, x: number, arms: Arms, style: number): void {
     const word = this.cells[index] ?? 0;
-    if (kindOf(word) === CellKind.Line) {
+    if (word === 0) {
+      this.cells[index] = LINE_WORD | arms;
+    } else if (kindOf(word) === CellKind.Line) {
       this.cells[index] = (word & ~VALUE_MASK) | mergeArms(word & VALUE_MASK, arms);
     } else {
       this.clear(index, x);
