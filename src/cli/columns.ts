@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../text/width.js';
 
 /** Spaces between the first column and the second. */
 const COLUMN_GAP = 2;
@@ -9,11 +9,11 @@ const COLUMN_GAP = 2;
  * with `\n`.
  */
 export function formatColumns(rows: readonly (readonly [string, string])[], indent = ''): string {
-  const firstWidth = Math.max(0, ...rows.map(([first]) => stringWidth(first)));
+  const firstWidth = Math.max(0, ...rows.map(([first]) => displayWidth(first)));
 
   return rows
     .map(([first, second]) => {
-      const padding = ' '.repeat(firstWidth - stringWidth(first) + COLUMN_GAP);
+      const padding = ' '.repeat(firstWidth - displayWidth(first) + COLUMN_GAP);
 
       return `${indent}${first}${padding}${second}`.trimEnd() + '\n';
     })
