@@ -102,7 +102,8 @@ export function sparkSymbol(level: number): SymbolCode {
   return (SymbolCode.Spark1 + level) as SymbolCode;
 }
 
-const UNICODE_BY_ARMS: readonly string[] = buildUnicodeTable();
+/** Unicode line glyphs by arm byte, built on first use: a short CLI run that draws few glyphs should not pay for it. */
+let unicodeByArms: readonly string[] | undefined;
 
 const ROUNDED_CORNERS: ReadonlyMap<Arms, string> = new Map([
   [parseArms('-ll-'), '╭'],
@@ -279,7 +280,8 @@ function computeLineGlyph(arms: Arms, charset: Charset, rounded: boolean): strin
     }
   }
 
-  const glyph = UNICODE_BY_ARMS[normalized];
+  unicodeByArms ??= buildUnicodeTable();
+  const glyph = unicodeByArms[normalized];
   if (glyph === undefined || glyph === '') {
     throw new Error(`no box-drawing glyph for arms ${normalized.toString(2)}`);
   }
@@ -309,10 +311,13 @@ function asciiLineGlyph(arms: Arms): string {
 
 /** Arms of a Unicode line glyph, for reading rendered text back. Undefined for any other character. */
 export function armsOfGlyph(glyph: string): Arms | undefined {
-  return GLYPH_ARMS.get(glyph);
+  glyphArms ??= new Map([
+    ...UNICODE_LINE_GLYPHS.map(([glyph, letters]) => [glyph, parseArms(letters)] as const),
+    ...[...ROUNDED_CORNERS].map(([arms, glyph]) => [glyph, arms] as const),
+  ]);
+
+  return glyphArms.get(glyph);
 }
 
-const GLYPH_ARMS: ReadonlyMap<string, Arms> = new Map([
-  ...UNICODE_LINE_GLYPHS.map(([glyph, letters]) => [glyph, parseArms(letters)] as const),
-  ...[...ROUNDED_CORNERS].map(([arms, glyph]) => [glyph, arms] as const),
-]);
+/** Arms by Unicode line glyph, built on first use: only reading text back needs it. */
+let glyphArms: ReadonlyMap<string, Arms> | undefined;
