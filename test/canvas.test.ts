@@ -292,3 +292,21 @@ describe('Canvas plain text decoding', () => {
     }
   });
 });
+
+describe('Canvas plain text after a longer drawing', () => {
+  it('leaves nothing of the earlier drawing', () => {
+    const long = new Canvas(40, 3);
+    long.horizontalLine(0, 39, 0, Weight.Light);
+    long.horizontalLine(0, 39, 1, Weight.Light);
+    long.horizontalLine(0, 39, 2, Weight.Light);
+    long.toString('unicode');
+
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    const short = new Canvas(6, 2);
+    short.writeText(0, 0, [{ text: family, width: 2 }, { text: family, width: 2 }]);
+    short.writeText(0, 1, [{ text: 'a', width: 1 }]);
+    short.writeText(5, 1, [{ text: 'b', width: 1 }]);
+
+    expect(short.toString('unicode')).toBe(`${family}${family}\na    b`);
+  });
+});

@@ -3,7 +3,7 @@ import type { Glyph } from '../text/typeset.js';
 import { type Arms, Side, Weight, mergeArms, withArm } from './arms.js';
 import { type Charset, type SymbolCode, lineGlyph, lineGlyphTable, symbolGlyph, symbolGlyphTable } from './glyphs.js';
 import { type SerializeOptions, serializeRows } from './serialize.js';
-import { decodeUtf16 } from './utf16.js';
+import { decodeUtf16, spacesArray } from './utf16.js';
 
 /** What a cell holds. */
 export enum CellKind {
@@ -250,7 +250,9 @@ export class Canvas {
     const longTexts = this.longTexts;
     // The array has one unit per cell and a newline per row. A grapheme of several code units grows it.
     // It starts as spaces, and only what lies before a row's last drawn cell is ever written, so empty cells just move on.
-    let out = new Uint16Array(cells.length + height).fill(SPACE);
+    // Only the first `capacity` units are known to be spaces: a shared array can be longer.
+    let capacity = cells.length + height;
+    let out = spacesArray(capacity);
     let length = 0;
     // The end of the last row with something drawn, so trailing blank rows and the final newline drop off.
     let textEnd = 0;
@@ -285,8 +287,9 @@ export class Canvas {
             }
             const text = longTexts?.get(index) ?? '';
             const needed = length + text.length + (cells.length - index) + height;
-            if (needed > out.length) {
-              const grown = new Uint16Array(Math.max(needed, out.length * 2)).fill(SPACE);
+            if (needed > capacity) {
+              capacity = Math.max(needed, capacity * 2);
+              const grown = new Uint16Array(capacity).fill(SPACE);
               grown.set(out.subarray(0, length));
               out = grown;
             }

@@ -1,7 +1,11 @@
 /** Turning UTF-16 code units into a string, the last step of serializing a canvas. */
 
+interface NodeBufferView {
+  toString(encoding: 'utf16le', start: number, end: number): string;
+}
+
 interface NodeBufferClass {
-  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'utf16le'): string };
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): NodeBufferView;
 }
 
 /**
@@ -15,10 +19,37 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Code units passed to one String.fromCharCode call where Buffer is missing, well under the argument limits of JavaScript engines. */
 const CHUNK = 8192;
 
+/** Code units of the array kept between calls. Larger outputs get their own array, so a huge drawing does not keep its memory. */
+const SCRATCH_UNITS = 1 << 16;
+
+/** One array, and a Buffer over it, reused by every small serialization: allocating them is much of a small drawing's cost. */
+let scratch: { readonly codes: Uint16Array; readonly bytes: NodeBufferView | undefined } | undefined;
+
+/**
+ * Returns an array of at least `units` code units, all spaces. Small ones are
+ * one shared array, so the caller must decode it before asking again.
+ */
+export function spacesArray(units: number): Uint16Array {
+  if (units > SCRATCH_UNITS) {
+    return new Uint16Array(units).fill(SPACE);
+  }
+  if (scratch === undefined) {
+    const codes = new Uint16Array(SCRATCH_UNITS);
+    scratch = { codes, bytes: nodeBuffer !== undefined && littleEndian ? nodeBuffer.from(codes.buffer, 0, codes.byteLength) : undefined };
+  }
+
+  return scratch.codes.fill(SPACE, 0, units);
+}
+
+const SPACE = 0x20;
+
 /** Returns the string of the first `length` code units of `codes`, lone surrogates included as they are. */
 export function decodeUtf16(codes: Uint16Array, length: number): string {
+  if (codes === scratch?.codes && scratch.bytes !== undefined) {
+    return scratch.bytes.toString('utf16le', 0, length * 2);
+  }
   if (nodeBuffer !== undefined && littleEndian) {
-    return nodeBuffer.from(codes.buffer, codes.byteOffset, length * 2).toString('utf16le');
+    return nodeBuffer.from(codes.buffer, codes.byteOffset, length * 2).toString('utf16le', 0, length * 2);
   }
 
   const pieces: string[] = [];
