@@ -175,7 +175,7 @@ function withNode(parent: Painter, node: DiagramNode): Painter {
     return parent;
   }
 
-  return { ...parent, role: node.role ?? parent.role, link };
+  return { canvas: parent.canvas, options: parent.options, role: node.role ?? parent.role, link, lineWork: parent.lineWork };
 }
 
 export function writeLine(painter: Painter, x: number, y: number, text: string, style: Style | undefined): number {

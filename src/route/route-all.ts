@@ -123,12 +123,29 @@ function lookup(byId: ReadonlyMap<string, PlacedNode>, id: string, path: string)
   return placed;
 }
 
-function linkSpec(head: Required<Chain>['head'], line: Required<Chain>['line'], path: string): LinkSpec {
+/**
+ * Builds a link spec with every field present, undefined where unused, so
+ * every spec has one object shape; spreading only the fields present made
+ * each connector's spec a different one.
+ */
+function linkSpec(
+  head: Required<Chain>['head'],
+  line: Required<Chain>['line'],
+  path: string,
+  extras: Pick<LinkSpec, 'label' | 'labelWidth' | 'labelSide' | 'role' | 'style' | 'exitSides' | 'entrySides'> = {},
+): LinkSpec {
   return {
     startHead: head === 'start' || head === 'both',
     endHead: head === 'end' || head === 'both',
     weight: weightOf(line),
+    label: extras.label,
+    labelWidth: extras.labelWidth,
+    labelSide: extras.labelSide,
     path,
+    role: extras.role,
+    style: extras.style,
+    exitSides: extras.exitSides,
+    entrySides: extras.entrySides,
   };
 }
 
@@ -166,15 +183,15 @@ function resolveConnector(connector: Connector, path: string, byId: ReadonlyMap<
     throw new DiagramError('invalid-model', joinPath(path, 'to'), `the connector starts and ends at '${connector.from}'; connect two different nodes`);
   }
 
-  const spec: LinkSpec = {
-    ...linkSpec(connector.head ?? 'end', connector.line ?? 'light', path),
-    ...(connector.label !== undefined && { label: connector.label, labelWidth: text.line(connector.label).width }),
-    ...(connector.labelSide !== undefined && { labelSide: connector.labelSide }),
-    ...(connector.role !== undefined && { role: connector.role }),
-    ...(connector.style !== undefined && { style: connector.style }),
-    ...(connector.fromSide !== undefined && { exitSides: [SIDE_NAMES[connector.fromSide]] }),
-    ...(connector.toSide !== undefined && { entrySides: [SIDE_NAMES[connector.toSide]] }),
-  };
+  const spec = linkSpec(connector.head ?? 'end', connector.line ?? 'light', path, {
+    label: connector.label,
+    labelWidth: connector.label === undefined ? undefined : text.line(connector.label).width,
+    labelSide: connector.labelSide,
+    role: connector.role,
+    style: connector.style,
+    exitSides: connector.fromSide === undefined ? undefined : [SIDE_NAMES[connector.fromSide]],
+    entrySides: connector.toSide === undefined ? undefined : [SIDE_NAMES[connector.toSide]],
+  });
 
   return { from, to, spec };
 }
