@@ -125,8 +125,8 @@ function lookup(byId: ReadonlyMap<string, PlacedNode>, id: string, path: string)
 
 /**
  * Builds a link spec with every field present, undefined where unused, so
- * every spec has one object shape; spreading only the fields present made
- * each connector's spec a different one.
+ * every spec has one object shape. Spreading only the fields present gave
+ * each connector's spec a shape of its own.
  */
 function linkSpec(
   head: Required<Chain>['head'],
