@@ -76,10 +76,10 @@ function port(placed: PlacedNode, side: Side, withHead: boolean): Port {
   // A bending route touches a borderless node: a blank margin would leave its end in the open next to a turn.
   const outside = offset(edge, side, 1);
   if (withHead) {
-    return { head: outside, cell: offset(outside, side), side, edge };
+    return { joint: undefined, head: outside, cell: offset(outside, side), side, edge };
   }
 
-  return { ...(joins && { joint: edge }), cell: outside, side, edge };
+  return { joint: joins ? edge : undefined, head: undefined, cell: outside, side, edge };
 }
 
 /**
@@ -328,11 +328,23 @@ function isLabelFree(label: NonNullable<Route['label']>, spec: LinkSpec, obstacl
 
 function toRoute(found: Found, spec: LinkSpec, isFree: (label: NonNullable<Route['label']>) => boolean): Route {
   const { start, goal, path } = found;
-  const cells: Point[] = [...(start.joint ? [start.joint] : []), ...path, ...(goal.joint ? [goal.joint] : [])];
-  const heads = [
-    ...(start.head ? [{ at: start.head, symbol: arrowToward(opposite(start.side)) }] : []),
-    ...(goal.head ? [{ at: goal.head, symbol: arrowToward(opposite(goal.side)) }] : []),
-  ];
+  const cells: Point[] = [];
+  if (start.joint) {
+    cells.push(start.joint);
+  }
+  for (const cell of path) {
+    cells.push(cell);
+  }
+  if (goal.joint) {
+    cells.push(goal.joint);
+  }
+  const heads: Route['heads'][number][] = [];
+  if (start.head) {
+    heads.push({ at: start.head, symbol: arrowToward(opposite(start.side)) });
+  }
+  if (goal.head) {
+    heads.push({ at: goal.head, symbol: arrowToward(opposite(goal.side)) });
+  }
   const label = spec.label === undefined ? undefined : placeRouteLabel(spec, path, isFree);
 
   return makeRoute({
