@@ -1,6 +1,7 @@
 import { joinPath } from './errors.js';
-import type { DiagramNode } from './model.js';
+import type { Connector, DiagramNode, FanNode, Stub } from './model.js';
 import type { ValidationProblem } from './validate.js';
+import { FieldPath } from './validate/path.js';
 
 /**
  * Whether a node draws nothing at all: empty text, a spacer, a rule of no
@@ -75,96 +76,216 @@ function problem(path: string, what: string): ValidationProblem {
   };
 }
 
+/** Facts that the validator's walk gathers, which spare the link check a walk of its own where they can. */
+export interface WalkFacts {
+  /** Whether some node is a fan, row, column or grid. Without one, no node is linked. */
+  readonly hasLinks: boolean;
+  /** Whether some node object appears at more than one place in the model. */
+  readonly hasSharedSubtrees: boolean;
+  /** Node objects that the walk checked, which without shared subtrees is the number of nodes. */
+  readonly nodeCount: number;
+  /** Deepest nesting of nodes that the walk accepted, the root being level 1. */
+  readonly maxDepth: number;
+  /** Returns the node with the given id. */
+  nodeWithId(id: string): DiagramNode | undefined;
+}
+
 /**
  * Lists the fanned and chained nodes, and connector ends, that draw nothing.
- * Runs on a model that passed every other check, so it is a tree of known kinds.
+ * Runs on a model that passed every other check, so it is a tree of known
+ * kinds with unique ids, and `facts` come from the walk that checked it.
  */
-export function checkLinkedNodes(root: DiagramNode): ValidationProblem[] {
-  const problems: ValidationProblem[] = [];
-  const byId = new Map<string, DiagramNode>();
-  const connectors: { path: string; from: string; to: string }[] = [];
-  const stubSides = new Map<string, string>();
-  // A subtree shared by several parents is checked once, so a diamond of shared nodes stays linear.
-  const visited = new Set<DiagramNode>();
+export function checkLinkedNodes(root: DiagramNode, facts: WalkFacts): ValidationProblem[] {
+  if (!facts.hasLinks) {
+    return [];
+  }
 
-  const visit = (node: DiagramNode, path: string): void => {
-    if (visited.has(node)) {
-      return;
+  let check = new LinkCheck(facts, facts.hasSharedSubtrees);
+  try {
+    check.visit(root);
+  } catch (error) {
+    if (!(error instanceof UncheckedNodes)) {
+      throw error;
     }
-    visited.add(node);
-    if (node.id !== undefined) {
-      byId.set(node.id, node);
+    // The model has nodes that the validator did not check, so its counts bound no walk. This one visits each node object once.
+    check = new LinkCheck(facts, true);
+    check.visit(root);
+  }
+
+  return check.connectorProblems.length === 0 ? check.problems : check.problems.concat(check.connectorProblems);
+}
+
+/**
+ * Thrown when the link check meets more nodes, or deeper ones, than the
+ * validator's walk checked. Fields hidden from `Object.keys`, such as a
+ * fan's `from` defined as not enumerable, or getters that return a new value
+ * on each read, can do that, and may even close a cycle.
+ */
+class UncheckedNodes extends Error {}
+
+/** The paths of the first stub on each side of a node, by a key naming the side and the node id. */
+type StubSides = Map<string, FieldPath>;
+
+const FAN_ENDS = ['from', 'to'] as const;
+
+/** One walk of the link check, which keeps the path to the current node as a stack, joined only for a problem. */
+class LinkCheck {
+  readonly problems: ValidationProblem[] = [];
+  /** Problems at connector ends, which are listed after all others. */
+  readonly connectorProblems: ValidationProblem[] = [];
+  private readonly facts: WalkFacts;
+  /**
+   * Nodes visited so far, kept only by a walk that visits each node object
+   * once, so that a diamond of shared nodes stays linear.
+   */
+  private readonly visited: Set<DiagramNode> | undefined;
+  /** Nodes visited so far when `visited` is not kept. */
+  private visits = 0;
+  /** Field names from the root to the current node. */
+  private readonly fields: string[] = [];
+  /** List indexes from the root to the current node, with -1 for a field that is not a list. */
+  private readonly indexes: number[] = [];
+  private stubSides: StubSides | undefined;
+
+  /**
+   * Prepares a walk that visits each node object once when `visitEachOnce`
+   * is set. Otherwise it visits every place of a node, and throws
+   * `UncheckedNodes` once it meets more nodes, or deeper ones, than `facts`
+   * count, which bounds it even if the model changed since it was checked.
+   */
+  constructor(facts: WalkFacts, visitEachOnce: boolean) {
+    this.facts = facts;
+    this.visited = visitEachOnce ? new Set() : undefined;
+  }
+
+  visit(node: DiagramNode): void {
+    if (this.visited !== undefined) {
+      if (this.visited.has(node)) {
+        return;
+      }
+      this.visited.add(node);
+    } else {
+      this.visits += 1;
+      if (this.visits > this.facts.nodeCount || this.fields.length >= this.facts.maxDepth) {
+        throw new UncheckedNodes();
+      }
     }
-    if (node.kind === 'fan') {
-      for (const end of ['from', 'to'] as const) {
-        const part = node[end];
-        if (part !== undefined && endsInLine(part)) {
-          problems.push(lineProblem(joinPath(path, end)));
-        }
-      }
-      node.nodes.forEach((child, index) => {
-        const childPath = joinPath(joinPath(path, 'nodes'), index);
-        if (drawsNothing(child)) {
-          problems.push(problem(childPath, 'links it to the fan'));
-        }
-        if (endsInLine(child)) {
-          problems.push(lineProblem(childPath));
-        }
-        visit(child, childPath);
-      });
-      for (const end of ['from', 'to'] as const) {
-        const part = node[end];
-        if (part !== undefined) {
-          if (drawsNothing(part)) {
-            problems.push(problem(joinPath(path, end), 'links it to the fan'));
-          }
-          visit(part, joinPath(path, end));
-        }
-      }
+    const { kind } = node;
+    if (kind === 'fan') {
+      this.visitFan(node);
 
       return;
     }
-    if (!('children' in node)) {
+    // Only kinds whose children the walk checked are followed, because an object of another kind may hide a `children` field from it.
+    if (kind !== 'box' && kind !== 'row' && kind !== 'column' && kind !== 'grid') {
       return;
     }
-    const chained = (node.kind === 'row' || node.kind === 'column') && node.chain !== undefined && node.chain !== false;
-    node.children.forEach((child, index) => {
-      const childPath = joinPath(joinPath(path, 'children'), index);
+    const chained = (kind === 'row' || kind === 'column') && node.chain !== undefined && node.chain !== false;
+    const children = node.children;
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index] as DiagramNode;
       if (chained && drawsNothing(child)) {
-        problems.push(problem(childPath, 'chains it to its neighbours'));
+        this.problems.push(problem(this.pathTo('children', index), 'chains it to its neighbours'));
       }
-      if (chained && node.kind === 'column' && endsInLine(child)) {
-        problems.push(lineProblem(childPath));
+      if (chained && kind === 'column' && endsInLine(child)) {
+        this.problems.push(lineProblem(this.pathTo('children', index)));
       }
-      visit(child, childPath);
-    });
-    if (node.kind === 'row' || node.kind === 'column' || node.kind === 'grid') {
-      node.connectors?.forEach((connector, index) => {
-        connectors.push({ path: joinPath(joinPath(path, 'connectors'), index), from: connector.from, to: connector.to });
-      });
-      node.stubs?.forEach((stub, index) => {
-        // Two stubs on one side of a node would be drawn over each other.
-        const stubPath = joinPath(joinPath(path, 'stubs'), index);
-        const side = `${stub.side} side of '${stub.id}'`;
-        const earlier = stubSides.get(side);
-        if (earlier !== undefined) {
-          problems.push({ code: 'invalid-model', path: joinPath(stubPath, 'side'), message: `the stub at ${earlier} already uses the ${side}; put this stub on another side` });
-        } else {
-          stubSides.set(side, stubPath);
-        }
-      });
+      this.visitChild(child, 'children', index);
     }
-  };
-  visit(root, '');
+    if (kind !== 'box') {
+      this.checkConnectors(node.connectors);
+      this.checkStubs(node.stubs);
+    }
+  }
 
-  for (const connector of connectors) {
-    for (const end of ['from', 'to'] as const) {
-      const node = byId.get(connector[end]);
-      if (node !== undefined && drawsNothing(node)) {
-        problems.push(problem(joinPath(connector.path, end), `the connector draws to '${connector[end]}'`));
+  private visitFan(node: FanNode): void {
+    for (const end of FAN_ENDS) {
+      const part = node[end];
+      if (part !== undefined && endsInLine(part)) {
+        this.problems.push(lineProblem(this.pathTo(end)));
+      }
+    }
+    const nodes = node.nodes;
+    for (let index = 0; index < nodes.length; index += 1) {
+      const child = nodes[index] as DiagramNode;
+      if (drawsNothing(child)) {
+        this.problems.push(problem(this.pathTo('nodes', index), 'links it to the fan'));
+      }
+      if (endsInLine(child)) {
+        this.problems.push(lineProblem(this.pathTo('nodes', index)));
+      }
+      this.visitChild(child, 'nodes', index);
+    }
+    for (const end of FAN_ENDS) {
+      const part = node[end];
+      if (part !== undefined) {
+        if (drawsNothing(part)) {
+          this.problems.push(problem(this.pathTo(end), 'links it to the fan'));
+        }
+        this.visitChild(part, end);
       }
     }
   }
 
-  return problems;
+  private visitChild(child: DiagramNode, field: string, index = -1): void {
+    this.fields.push(field);
+    this.indexes.push(index);
+    this.visit(child);
+    this.fields.pop();
+    this.indexes.pop();
+  }
+
+  private checkConnectors(connectors: readonly Connector[] | undefined): void {
+    if (connectors === undefined) {
+      return;
+    }
+    for (let index = 0; index < connectors.length; index += 1) {
+      const connector = connectors[index] as Connector;
+      const from = connector.from;
+      const to = connector.to;
+      this.checkConnectorEnd(index, 'from', from);
+      this.checkConnectorEnd(index, 'to', to);
+    }
+  }
+
+  private checkConnectorEnd(index: number, end: 'from' | 'to', id: string): void {
+    const node = this.facts.nodeWithId(id);
+    if (node !== undefined && drawsNothing(node)) {
+      const path = joinPath(this.pathTo('connectors', index), end);
+      this.connectorProblems.push(problem(path, `the connector draws to '${id}'`));
+    }
+  }
+
+  /** Reports a stub on a side of a node that an earlier stub already uses, because the two would be drawn over each other. */
+  private checkStubs(stubs: readonly Stub[] | undefined): void {
+    if (stubs === undefined) {
+      return;
+    }
+    this.stubSides ??= new Map();
+    for (let index = 0; index < stubs.length; index += 1) {
+      const stub = stubs[index] as Stub;
+      const side = `${stub.side} side of '${stub.id}'`;
+      const earlier = this.stubSides.get(side);
+      if (earlier !== undefined) {
+        const path = joinPath(this.pathTo('stubs', index), 'side');
+        this.problems.push({ code: 'invalid-model', path, message: `the stub at ${earlier.path} already uses the ${side}; put this stub on another side` });
+      } else {
+        this.stubSides.set(side, this.fieldPath('stubs', index));
+      }
+    }
+  }
+
+  /** Returns the path of item `index` of `field` of the current node, or of the field itself when `index` is -1. */
+  private fieldPath(field: string, index = -1): FieldPath {
+    let path = FieldPath.fromText('');
+    for (let level = 0; level < this.fields.length; level += 1) {
+      path = new FieldPath(path, this.fields[level] as string, this.indexes[level] as number);
+    }
+
+    return new FieldPath(path, field, index);
+  }
+
+  private pathTo(field: string, index = -1): string {
+    return this.fieldPath(field, index).path;
+  }
 }

@@ -58,7 +58,7 @@ export function validateDiagram(model: unknown, options: ValidateOptions = {}): 
     return validator.problems;
   }
 
-  return checkLinkedNodes(model as DiagramNode);
+  return checkLinkedNodes(model as DiagramNode, validator);
 }
 
 /** Throws a `DiagramError` for the first problem `validateDiagram` finds. */

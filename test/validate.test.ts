@@ -357,6 +357,65 @@ describe('validateDiagram messages', () => {
   });
 });
 
+describe('validateDiagram linked nodes', () => {
+  it('lists link problems in order', () => {
+    const model = {
+      kind: 'column',
+      stubs: [
+        { id: 'a', direction: 'in', side: 'left', length: 2 },
+        { id: 'a', direction: 'out', side: 'left', length: 2 },
+      ],
+      connectors: [{ from: 'a', to: 'gap' }],
+      children: [
+        { kind: 'fan', from: { kind: 'rule' }, nodes: [{ kind: 'text', id: 'a', text: 'A' }, { kind: 'spacer' }], to: { kind: 'text', text: ' ' } },
+        { kind: 'column', chain: true, children: [hello, { kind: 'bar', value: 1 }, { kind: 'text', id: 'gap', text: '' }] },
+      ],
+    };
+    const problems = validateDiagram(model);
+
+    // Problems follow the nodes in document order, a fan's nodes before its ends, a container's stubs after its children, and connectors last.
+    expect(problems.map((problem) => problem.path)).toEqual([
+      'children[0].from',
+      'children[0].nodes[1]',
+      'children[0].to',
+      'children[1].children[1]',
+      'children[1].children[2]',
+      'stubs[1].side',
+      'connectors[0].to',
+    ]);
+    expect(problems.every((problem) => problem.code === 'invalid-model')).toBe(true);
+    expect(problems[0]?.message).toContain('a vertical link would cross or end beside');
+    expect(problems[1]?.message).toContain('the arrow that links it to the fan would point at empty space');
+    expect(problems[4]?.message).toContain('the arrow that chains it to its neighbours');
+    expect(problems[5]?.message).toBe("the stub at stubs[0] already uses the left side of 'a'; put this stub on another side");
+    expect(problems[6]?.message).toContain("the arrow that the connector draws to 'gap'");
+  });
+
+  it('fan end hidden from the walk', () => {
+    const fan = { kind: 'fan', nodes: [hello], to: hello };
+    Object.defineProperty(fan, 'from', { value: { kind: 'rule' }, enumerable: false });
+    const problems = validateDiagram(fan);
+
+    // Object.keys does not list `from`, so only the link check reads it, as layout does.
+    expect(problems.map((problem) => problem.path)).toEqual(['from']);
+    expect(problems[0]?.message).toContain('a vertical link would cross or end beside');
+  });
+
+  it('hidden fan end closing a cycle', () => {
+    const fan = { kind: 'fan', nodes: [hello], to: hello };
+    Object.defineProperty(fan, 'from', { value: fan, enumerable: false });
+
+    expect(validateDiagram(fan)).toEqual([]);
+  });
+
+  it('shared node reported at each link', () => {
+    const empty = { kind: 'text', text: '' };
+    const problems = validateDiagram({ kind: 'row', chain: true, children: [hello, empty, { kind: 'row', chain: true, children: [hello, empty] }] });
+
+    expect(problems.map((problem) => problem.path)).toEqual(['children[1]', 'children[2].children[1]']);
+  });
+});
+
 describe('validateDiagram hostile input', () => {
   it('cycle closes at the repeated node', () => {
     const children: unknown[] = [];
@@ -405,6 +464,24 @@ describe('validateDiagram hostile input', () => {
 
     // Visiting every path would take 2^60 steps; the walk checks each object once.
     expect(validateDiagram(node)).toEqual([]);
+  });
+
+  it('shared chained diamonds stay linear', () => {
+    let node: unknown = hello;
+    for (let level = 0; level < 60; level += 1) {
+      node = { kind: 'row', chain: true, children: [node, node] };
+    }
+
+    // The check of chained neighbours must also visit each shared object once.
+    expect(validateDiagram(node)).toEqual([]);
+  });
+
+  it('children hidden on a text node', () => {
+    const hidden = { kind: 'text', text: 'a' };
+    Object.defineProperty(hidden, 'children', { value: 1, enumerable: false });
+
+    // The field is not enumerable, so the walk does not check it and the link check must not follow it.
+    expect(validateDiagram({ kind: 'row', chain: true, children: [hidden, hello] })).toEqual([]);
   });
 
   it('wide model with many ids', () => {

@@ -1,11 +1,12 @@
 import { joinPath } from '../errors.js';
 import type { DiagramNode, NodeKind } from '../model.js';
+import { FieldPath } from './path.js';
 import type { Validator } from './walker.js';
 
 /** How rules see the fields of an object: field views, rule tables and the helpers that build rules. */
 
-export interface ListItem {
-  readonly value: unknown;
+/** An object with a path to report problems at, which it joins only when read. */
+export interface Located {
   readonly path: string;
 }
 
@@ -24,12 +25,16 @@ export interface Field {
   /** Never `undefined` or `UNREADABLE`: those are handled before checks run. */
   readonly value: unknown;
   readonly path: string;
+  /** Path of the object that has this field. */
+  readonly owner: FieldPath;
   /**
    * Returns another field of the same object, for rules that compare fields:
    * undefined when it is absent or not in the rule table, `UNREADABLE` when
    * its getter threw.
    */
   sibling(name: string): unknown;
+  /** Returns the path of this field as a record that stays valid after the rule returns, unlike the field itself. */
+  fieldPath(): FieldPath;
 }
 
 /** The fields of one checked object that its rule table names, read once. */
@@ -43,43 +48,47 @@ export interface FieldValues {
 /** The fields of an object whose keys could not be listed: none were read. */
 export const NO_FIELDS: FieldValues = { get: () => undefined, valueAt: () => undefined };
 
-/** An item of a list field; like a field, its path is joined only when asked for. */
-export class ListEntry implements ListItem {
+/** A value read from the model and its path, such as an item of a list field or a reference to an id. */
+export class ModelValue extends FieldPath {
   readonly value: unknown;
-  private readonly parentPath: string;
-  private readonly index: number;
 
-  constructor(value: unknown, parentPath: string, index: number) {
+  constructor(value: unknown, parent: FieldPath, field: string, index: number) {
+    super(parent, field, index);
     this.value = value;
-    this.parentPath = parentPath;
-    this.index = index;
-  }
-
-  get path(): string {
-    return joinPath(this.parentPath, this.index);
   }
 }
 
 /**
  * The fields read from one object, which also serves as the `Field` passed
  * to each rule in turn: `checkFields` sets `name` and `value` before each
- * call, so checking an object allocates one of these and not one per field.
- * Rules must not keep the field after they return.
+ * call, so checking an object allocates no object per field. Rules must not
+ * keep the field after they return.
  */
 export class ObjectFields implements Field, FieldValues {
   name = '';
   value: unknown = undefined;
   /** Bit `1 << index` set for each field read, indexed like `shape.names`. */
   present = 0;
+  owner: FieldPath;
   private readonly shape: TableShape;
-  private readonly parentPath: string;
   /** Indexed like `shape.names`, with undefined for each field not read. */
   private readonly values: unknown[];
 
-  constructor(shape: TableShape, parentPath: string) {
+  constructor(shape: TableShape, owner: FieldPath) {
     this.shape = shape;
-    this.parentPath = parentPath;
+    this.owner = owner;
     this.values = new Array<unknown>(shape.names.length);
+  }
+
+  /** Forgets the values read, to read the fields of another object of the same shape at `owner`. */
+  reuse(owner: FieldPath): void {
+    for (let pending = this.present; pending !== 0; pending &= pending - 1) {
+      this.values[31 - Math.clz32(pending & -pending)] = undefined;
+    }
+    this.present = 0;
+    this.name = '';
+    this.value = undefined;
+    this.owner = owner;
   }
 
   /** Stores the value read for the field at `index`: possibly undefined, or `UNREADABLE`. */
@@ -94,11 +103,15 @@ export class ObjectFields implements Field, FieldValues {
 
   /** Joined only when a rule reads it, since most fields are valid. */
   get path(): string {
-    return joinPath(this.parentPath, this.name);
+    return joinPath(this.owner.path, this.name);
+  }
+
+  fieldPath(): FieldPath {
+    return new FieldPath(this.owner, this.name, -1);
   }
 
   get(name: string): unknown {
-    const index = this.shape.indexes.get(name);
+    const index = this.shape.indexes[name];
 
     return index === undefined || index < 0 ? undefined : this.valueAt(index);
   }
@@ -114,38 +127,69 @@ export interface TableShape {
   readonly names: readonly string[];
   /** The rule of each name in `names`, at the same index. */
   readonly rules: readonly FieldRule[];
-  /** Index into `names` of each field with a rule, and -1 for a valid name without one, such as a node's kind. */
-  readonly indexes: ReadonlyMap<string, number>;
+  /**
+   * Index into `names` of each field with a rule, and -1 for a valid name
+   * without one, such as a node's kind. It has no prototype, so a key such as
+   * `toString` is absent. On Node 20, a lookup here took less time than `Map.get`.
+   */
+  readonly indexes: Readonly<Record<string, number | undefined>>;
   /** Bit `1 << index` set for each required field, so checks can skip absent optional fields. */
   readonly requiredMask: number;
   /** Every valid name, extra names first, as listed in unknown-field messages. */
   readonly validNames: readonly string[];
+  /**
+   * Index of this shape among the shapes built by `tableShape`, under which a
+   * validator keeps an `ObjectFields` to reuse, or -1 for a shape built per check.
+   */
+  readonly slot: number;
 }
 
 /** Maximum number of fields in one rule table, because `checkFields` keeps the fields present as bits of a 32-bit integer. */
 export const MAX_TABLE_FIELDS = 32;
 
-/** Prepares a rule table for `Validator.checkFields`. `extraNames` are valid on the objects but checked elsewhere. */
+/** Shapes built so far by `tableShape`. */
+let reusableShapes = 0;
+
+/**
+ * Prepares a rule table for `Validator.checkFields`. `extraNames` are valid
+ * on the objects but checked elsewhere. Each validator keeps one
+ * `ObjectFields` per shape built here, so build shapes once, at module load.
+ */
 export function tableShape(table: RuleTable, extraNames: readonly string[] = []): TableShape {
+  const slot = reusableShapes;
+  reusableShapes += 1;
+
+  return buildShape(table, extraNames, slot);
+}
+
+/**
+ * Prepares a rule table built for one check, such as the marker rules of one
+ * curve. Its `ObjectFields` are not kept for reuse.
+ */
+export function oneTimeShape(table: RuleTable): TableShape {
+  return buildShape(table, [], -1);
+}
+
+function buildShape(table: RuleTable, extraNames: readonly string[], slot: number): TableShape {
   const names = Object.keys(table);
   if (names.length > MAX_TABLE_FIELDS) {
     throw new RangeError(`a rule table has ${names.length} fields, over the limit of ${MAX_TABLE_FIELDS}; split it`);
   }
 
   const rules = Object.values(table);
-  const indexes = new Map<string, number>();
+  const indexes = Object.create(null) as Record<string, number>;
   for (const name of extraNames) {
-    indexes.set(name, -1);
+    indexes[name] = -1;
   }
   let requiredMask = 0;
   names.forEach((name, index) => {
-    indexes.set(name, index);
+    indexes[name] = index;
     if (rules[index]?.example !== undefined) {
       requiredMask |= 1 << index;
     }
   });
 
-  return { names, rules, indexes, requiredMask, validNames: [...new Set([...extraNames, ...names])] };
+  return { names, rules, indexes, requiredMask, validNames: [...new Set([...extraNames, ...names])], slot };
 }
 
 export type FieldCheck = (field: Field, validator: Validator) => void;

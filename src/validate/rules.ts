@@ -22,7 +22,7 @@ import {
   SIDES,
   VERTICAL_ALIGNS,
 } from './enums.js';
-import { checkWith, optional, required, tableShape } from './fields.js';
+import { checkWith, oneTimeShape, optional, required, tableShape } from './fields.js';
 import type { BaseField, Field, FieldCheck, FieldRule, Limits, NodeRules, Rules, TableShape } from './fields.js';
 import { checkLimit, isFiniteNumber, isFlag, isOneOf, isPositive, isText, isWhole } from './values.js';
 import type { Validator } from './walker.js';
@@ -82,7 +82,7 @@ export function checkReference(field: Field, validator: Validator): void {
     return;
   }
 
-  validator.addReference(field.value as string, field.path);
+  validator.addReference(field);
 }
 
 export function checkConnectorEnd(field: Field, validator: Validator): void {
@@ -96,9 +96,11 @@ export function checkConnectorEnd(field: Field, validator: Validator): void {
   }
 }
 
+const NODE_LIST_EXAMPLE = `[${NODE_EXAMPLE}]`;
+
 export function nodeList(nonEmpty: boolean): FieldCheck {
   return (field, validator) => {
-    const length = validator.readLength(field, `[${NODE_EXAMPLE}]`);
+    const length = validator.readLength(field, NODE_LIST_EXAMPLE);
     if (length === undefined) {
       return;
     }
@@ -114,7 +116,7 @@ export function nodeList(nonEmpty: boolean): FieldCheck {
 }
 
 export function checkChildNode(field: Field, validator: Validator): void {
-  validator.addChild(field.value, field.path);
+  validator.addChild(field.value, field);
 }
 
 /** Per-side and per-axis padding share one table, so both forms can be checked for mixing. */
@@ -145,12 +147,12 @@ export function checkBoxPadding(field: Field, validator: Validator): void {
   }
 
   const forms = '{ x: 1, y: 0 } or { top: 0, right: 1, bottom: 0, left: 1 }';
-  const target = validator.readObject(field.value, field.path, 'a number or a padding object', forms);
+  const target = validator.readObject(field.value, field, 'a number or a padding object', forms);
   if (target === undefined) {
     return;
   }
 
-  const fields = validator.checkFields(target, field.path, PADDING_SHAPE, 'padding');
+  const fields = validator.checkFields(target, field.fieldPath(), PADDING_SHAPE, 'padding');
   const axes = AXIS_FIELDS.filter((name) => fields.get(name) !== undefined);
   const sides = SIDE_FIELDS.filter((name) => fields.get(name) !== undefined);
   if (axes.length > 0 && sides.length > 0) {
@@ -215,9 +217,9 @@ export const STYLE_RULES: Rules<Style> = {
 export const STYLE_SHAPE = tableShape(STYLE_RULES);
 
 export function checkStyle(field: Field, validator: Validator): void {
-  const target = validator.readObject(field.value, field.path, 'a style object', '{ fg: "cyan", bold: true }');
+  const target = validator.readObject(field.value, field, 'a style object', '{ fg: "cyan", bold: true }');
   if (target !== undefined) {
-    validator.checkFields(target, field.path, STYLE_SHAPE, 'a style');
+    validator.checkFields(target, field.fieldPath(), STYLE_SHAPE, 'a style');
   }
 }
 
@@ -254,9 +256,9 @@ export function checkChain(field: Field, validator: Validator): void {
     return;
   }
 
-  const target = validator.readObject(field.value, field.path, 'true, false or a chain object', '{ head: "end", line: "light" }');
+  const target = validator.readObject(field.value, field, 'true, false or a chain object', '{ head: "end", line: "light" }');
   if (target !== undefined) {
-    validator.checkFields(target, field.path, CHAIN_SHAPE, 'a chain');
+    validator.checkFields(target, field.fieldPath(), CHAIN_SHAPE, 'a chain');
   }
 }
 
@@ -288,9 +290,9 @@ export function objectList(shapeFor: (field: Field) => TableShape, itemName: str
     const list = validator.readList(field, `[${example}]`);
     const shape = shapeFor(field);
     for (const item of list?.items ?? []) {
-      const target = validator.readObject(item.value, item.path, itemName, example);
+      const target = validator.readObject(item.value, item, itemName, example);
       if (target !== undefined) {
-        validator.checkFields(target, item.path, shape, itemName);
+        validator.checkFields(target, item, shape, itemName);
       }
     }
   };
@@ -307,7 +309,7 @@ export function markerRules(count: number | undefined): Rules<CurveMarker> {
   return { at: required(checkWith(isWhole(limits)), '0'), symbol: oneOf(MARKER_SYMBOLS), label: TEXT };
 }
 
-export const checkMarkers = objectList((field) => tableShape(markerRules(safeLength(field.sibling('values')))), 'a marker', '{ at: 0 }');
+export const checkMarkers = objectList((field) => oneTimeShape(markerRules(safeLength(field.sibling('values')))), 'a marker', '{ at: 0 }');
 
 /** Checks the markers, then that no two labels, each centered under its marker, overlap or touch. */
 export function checkMarkerList(field: Field, validator: Validator): void {
@@ -560,16 +562,33 @@ export interface NodeTable {
   readonly shape: TableShape;
   /** Index of `id` in the shape's names. */
   readonly idIndex: number;
+  /**
+   * Whether `checkLinkedNodes` checks nodes of this kind: fans, and rows,
+   * columns and grids for their chain, connectors and stubs. It reads those
+   * fields even where `Object.keys` does not list them, so whether they are
+   * set does not decide it.
+   */
+  readonly linksNodes: boolean;
   /** Such as `a box node`. */
   readonly objectName: string;
 }
 
-/** The table of each kind, built once. A node's `kind` is valid on every kind and checked before its table is chosen. */
-export const KIND_TABLES: ReadonlyMap<string, NodeTable> = new Map(
-  NODE_KINDS.map((kind) => {
-    const shape = tableShape({ ...BASE_RULES, ...NODE_RULES[kind as NodeKind] }, ['kind']);
-    const table: NodeTable = { kind: kind as NodeKind, shape, idIndex: shape.names.indexOf('id'), objectName: `a ${kind} node` };
+const LINKING_KINDS: readonly NodeKind[] = ['fan', 'row', 'column', 'grid'];
 
-    return [kind, table];
-  }),
+/**
+ * The table of each kind, built once. A node's `kind` is valid on every kind
+ * and checked before its table is chosen. The record has no prototype, so a
+ * kind such as `toString` is absent.
+ */
+export const KIND_TABLES: Readonly<Record<string, NodeTable | undefined>> = Object.assign(
+  Object.create(null) as Record<string, NodeTable>,
+  Object.fromEntries(
+    NODE_KINDS.map((kind) => {
+      const shape = tableShape({ ...BASE_RULES, ...NODE_RULES[kind as NodeKind] }, ['kind']);
+      const linksNodes = LINKING_KINDS.includes(kind as NodeKind);
+      const table: NodeTable = { kind: kind as NodeKind, shape, idIndex: shape.names.indexOf('id'), linksNodes, objectName: `a ${kind} node` };
+
+      return [kind, table];
+    }),
+  ),
 );

@@ -1,9 +1,12 @@
 import { type DiagramErrorCode, joinPath } from '../errors.js';
+import type { DiagramNode } from '../model.js';
 import type { ValidationProblem } from '../validate.js';
+import type { WalkFacts } from '../validate-links.js';
 import { describe, describeError, describePath, didYouMean, isArray, quoteList, safeLength } from './describe.js';
 import { NODE_EXAMPLE, NODE_KINDS } from './enums.js';
-import { KNOWN_IDS_SHOWN, ListEntry, NO_FIELDS, ObjectFields, UNREADABLE } from './fields.js';
-import type { Field, FieldRule, FieldValues, ListItem, TableShape } from './fields.js';
+import { KNOWN_IDS_SHOWN, ModelValue, NO_FIELDS, ObjectFields, UNREADABLE } from './fields.js';
+import type { Field, FieldRule, FieldValues, Located, TableShape } from './fields.js';
+import { FieldPath } from './path.js';
 import { KIND_TABLES, type NodeTable } from './rules.js';
 
 /** The walk over a model: an explicit stack, cycles and shared subtrees, ids and the references to them. */
@@ -21,26 +24,28 @@ export const MAX_DEPTH = 200;
  * the stack, then, once entered as a node, open while its descendants are
  * walked, then finished. The first one entered for each node object is kept,
  * and represents the object's subtree wherever the object appears again.
+ * Its path, inherited from `FieldPath`, is where the object was first seen.
  */
-export class Subtree {
+export class Subtree extends FieldPath {
+  /** The subtree of the parent node, or undefined for the root. */
+  declare readonly parent: Subtree | undefined;
   /** The value at this place, a node object unless the model is invalid here. */
   readonly value: unknown;
-  /** Path of this place, which for a kept subtree is where the object was first seen. */
-  readonly path: string;
   /** Nesting level; the root is 1. */
   readonly depth: number;
-  readonly parent: Subtree | undefined;
   state: 'queued' | 'open' | 'finished' = 'queued';
   /** Levels from this node down to its deepest descendant, itself included. */
   height = 1;
-  /** The first id in the subtree, in document order, and the path of its node. */
-  firstId: { readonly id: string; readonly nodePath: string } | undefined = undefined;
+  /** The first id in the subtree, in document order. */
+  firstId: string | undefined = undefined;
+  /** The path of the node with `firstId`. */
+  firstIdPath: FieldPath | undefined = undefined;
 
-  constructor(value: unknown, path: string, depth: number, parent: Subtree | undefined) {
+  /** Creates the place of `value` in field `field` of the node `parent`, at item `index` when the field is a list, or -1. */
+  constructor(value: unknown, parent: Subtree | undefined, field: string, index: number) {
+    super(parent, field, index, parent === undefined ? '' : undefined);
     this.value = value;
-    this.path = path;
-    this.depth = depth;
-    this.parent = parent;
+    this.depth = parent === undefined ? 1 : parent.depth + 1;
   }
 }
 
@@ -48,13 +53,16 @@ export class Subtree {
  * Walks the model depth-first with an explicit stack, so deep input cannot
  * overflow the call stack, and collects problems in document order.
  */
-export class Validator {
+export class Validator implements WalkFacts {
   readonly problems: ValidationProblem[] = [];
-  private readonly maxDepth: number;
+  readonly maxDepth: number;
   readonly maxLabelLength: number;
-  /** Node path of each id seen so far. */
-  private readonly idPaths = new Map<string, string>();
-  private readonly references: ListItem[] = [];
+  hasLinks = false;
+  hasSharedSubtrees = false;
+  /** The subtree of the node with each id seen so far. */
+  private readonly subtreesById = new Map<string, Subtree>();
+  /** Connector and stub ends, to match against the ids once all are known. */
+  private readonly references: ModelValue[] = [];
   /** Every node object entered so far; those still open are the ancestors of the current node. */
   private readonly subtrees = new Map<object, Subtree>();
   /**
@@ -64,6 +72,11 @@ export class Validator {
   private readonly stack: Subtree[] = [];
   /** The node whose fields are being checked; children found meanwhile are pushed on the stack. */
   private current: Subtree | undefined;
+  /**
+   * An `ObjectFields` per reusable table shape, by `TableShape.slot`, that
+   * no check is using, so checking an object allocates none.
+   */
+  private readonly spareFields: (ObjectFields | undefined)[] = [];
 
   constructor(maxDepth: number, maxLabelLength: number) {
     this.maxDepth = maxDepth;
@@ -75,7 +88,7 @@ export class Validator {
   }
 
   walk(model: unknown): void {
-    this.stack.push(new Subtree(model, '', 1, undefined));
+    this.stack.push(new Subtree(model, undefined, '', -1));
     for (let place = this.stack.pop(); place !== undefined; place = this.stack.pop()) {
       if (place.state === 'queued') {
         this.enter(place);
@@ -97,12 +110,12 @@ export class Validator {
     let hinted = 0;
     for (const reference of this.references) {
       const id = reference.value as string;
-      if (this.idPaths.has(id)) {
+      if (this.subtreesById.has(id)) {
         continue;
       }
 
       if (known === undefined) {
-        known = [...this.idPaths.keys()];
+        known = [...this.subtreesById.keys()];
         knownList = known.length === 0 ? 'none' : quoteList(known.slice(0, KNOWN_IDS_SHOWN));
       }
       hinted += 1;
@@ -115,42 +128,54 @@ export class Validator {
     }
   }
 
-  /** Queues a child of the node being checked, to be visited after the node, in the order added. */
-  addChild(value: unknown, path: string): void {
+  /**
+   * Queues a child of the node being checked, the value of `field` or item
+   * `index` of it, to be visited after the node, in the order added.
+   */
+  addChild(value: unknown, field: Field, index = -1): void {
     if (this.current !== undefined) {
-      this.stack.push(new Subtree(value, path, this.current.depth + 1, this.current));
+      this.stack.push(new Subtree(value, this.current, field.name, index));
     }
   }
 
-  addReference(id: string, path: string): void {
-    this.references.push({ value: id, path });
+  /** Keeps a connector or stub end, whose value is an id, to match against the node ids after the walk. */
+  addReference(field: Field): void {
+    this.references.push(new ModelValue(field.value, field.owner, field.name, -1));
   }
 
-  /** Returns the value as an object, or reports it and returns undefined when it is not a non-array object. */
-  readObject(value: unknown, path: string, expected: string, example: string): object | undefined {
+  get nodeCount(): number {
+    return this.subtrees.size;
+  }
+
+  /** Returns the node with the given id, once the walk is done. */
+  nodeWithId(id: string): DiagramNode | undefined {
+    return this.subtreesById.get(id)?.value as DiagramNode | undefined;
+  }
+
+  /** Returns the value as an object, or reports it at `place` and returns undefined when it is not a non-array object. */
+  readObject(value: unknown, place: Located, expected: string, example: string): object | undefined {
     if (typeof value === 'object' && value !== null && !isArray(value)) {
       return value;
     }
 
-    this.report('invalid-model', path, `expected ${expected}, got ${describe(value)}; replace it with ${expected} such as ${example}`);
+    this.report('invalid-model', place.path, `expected ${expected}, got ${describe(value)}; replace it with ${expected} such as ${example}`);
 
     return undefined;
   }
 
   /** Reads an array field item by item, reporting items whose getters throw. */
-  readList(field: Field, example: string): { readonly length: number; readonly items: ListItem[] } | undefined {
+  readList(field: Field, example: string): { readonly length: number; readonly items: ModelValue[] } | undefined {
     const length = this.readLength(field, example);
     if (length === undefined) {
       return undefined;
     }
 
     // NOTE: time and memory grow with `length`, so a sparse array with a huge length is slow to reject.
-    const items: ListItem[] = [];
-    const parentPath = field.path;
+    const items: ModelValue[] = [];
     for (let index = 0; index < length; index += 1) {
-      const value = this.read(field.value as object, index, parentPath);
+      const value = this.read(field.value as object, index, field);
       if (value !== UNREADABLE) {
-        items.push(new ListEntry(value, parentPath, index));
+        items.push(new ModelValue(value, field.owner, field.name, index));
       }
     }
 
@@ -174,11 +199,10 @@ export class Validator {
    */
   addChildren(field: Field, length: number): void {
     const list = field.value as object;
-    const parentPath = field.path;
     for (let index = 0; index < length; index += 1) {
-      const value = this.read(list, index, parentPath);
+      const value = this.read(list, index, field);
       if (value !== UNREADABLE) {
-        this.addChild(value, joinPath(parentPath, index));
+        this.addChild(value, field, index);
       }
     }
   }
@@ -186,23 +210,24 @@ export class Validator {
   /**
    * Checks an object against its rules: unknown fields first, then each rule
    * in table order, reporting missing required fields. Returns the values read,
-   * with `UNREADABLE` for getters that threw.
+   * with `UNREADABLE` for getters that threw, which stay valid until the next
+   * check of an object of the same shape.
    */
-  checkFields(target: object, path: string, shape: TableShape, objectName: string): FieldValues {
-    const keys = this.listKeys(target, path);
+  checkFields(target: object, owner: FieldPath, shape: TableShape, objectName: string): FieldValues {
+    const keys = this.listKeys(target, owner);
     if (keys === undefined) {
       return NO_FIELDS;
     }
 
     // Only the fields present are read: a node sets a few of the many fields its kind allows.
-    const fields = new ObjectFields(shape, path);
+    const fields = this.takeFields(shape, owner);
     const { names, rules, indexes } = shape;
     for (const key of keys) {
-      const index = indexes.get(key);
+      const index = indexes[key];
       if (index === undefined) {
-        this.reportUnknownField(key, path, shape, objectName);
+        this.reportUnknownField(key, owner, shape, objectName);
       } else if (index >= 0) {
-        fields.store(index, this.read(target, key, path));
+        fields.store(index, this.read(target, key, owner));
       }
     }
 
@@ -217,7 +242,7 @@ export class Validator {
       const rule = rules[index] as FieldRule;
       if (value === undefined) {
         if (rule.example !== undefined) {
-          this.report('invalid-model', joinPath(path, name), `missing ${name}, which ${objectName} requires; add ${name}: ${rule.example}`);
+          this.report('invalid-model', joinPath(owner.path, name), `missing ${name}, which ${objectName} requires; add ${name}: ${rule.example}`);
         }
         continue;
       }
@@ -226,11 +251,32 @@ export class Validator {
       rule.check(fields, this);
     }
 
+    if (shape.slot >= 0) {
+      this.spareFields[shape.slot] = fields;
+    }
+
     return fields;
   }
 
+  /**
+   * Returns the spare `ObjectFields` of the shape, cleared for the object at
+   * `owner`, or a new one. A spare is taken out while in use, so a check
+   * nested in another of the same shape gets its own.
+   */
+  private takeFields(shape: TableShape, owner: FieldPath): ObjectFields {
+    const spare = shape.slot >= 0 ? this.spareFields[shape.slot] : undefined;
+    if (spare === undefined) {
+      return new ObjectFields(shape, owner);
+    }
+
+    this.spareFields[shape.slot] = undefined;
+    spare.reuse(owner);
+
+    return spare;
+  }
+
   private enter(visit: Subtree): void {
-    const node = this.readObject(visit.value, visit.path, 'a node object', NODE_EXAMPLE);
+    const node = this.readObject(visit.value, visit, 'a node object', NODE_EXAMPLE);
     if (node === undefined) {
       return;
     }
@@ -240,6 +286,7 @@ export class Validator {
       if (seen.state === 'open') {
         this.reportCycle(visit.path, seen.path);
       } else {
+        this.hasSharedSubtrees = true;
         this.revisit(visit, seen);
       }
 
@@ -261,7 +308,7 @@ export class Validator {
     this.stack.push(subtree);
     const firstChild = this.stack.length;
     this.current = subtree;
-    this.checkNode(node, subtree.path, subtree);
+    this.checkNode(node, subtree);
     this.current = undefined;
 
     // The children were pushed in document order; reversing them makes the stack pop the first one first.
@@ -270,30 +317,34 @@ export class Validator {
 
   private leave(subtree: Subtree): void {
     subtree.state = 'finished';
-    mergeInto(subtree.parent, subtree.height, subtree.firstId);
+    mergeInto(subtree.parent, subtree.height, subtree.firstId, subtree.firstIdPath);
   }
 
-  private checkNode(node: object, path: string, subtree: Subtree): void {
-    const table = this.checkKind(node, path);
+  private checkNode(node: object, subtree: Subtree): void {
+    const table = this.checkKind(node, subtree);
     if (table === undefined) {
       return;
     }
 
-    const fields = this.checkFields(node, path, table.shape, table.objectName);
+    const fields = this.checkFields(node, subtree, table.shape, table.objectName);
     const id = fields.valueAt(table.idIndex);
     if (typeof id === 'string' && id !== '') {
-      this.registerId(id, path, subtree);
+      this.registerId(id, subtree);
+    }
+
+    if (table.linksNodes) {
+      this.hasLinks = true;
     }
 
     if (table.kind === 'fan' && fields.get('from') === undefined && fields.get('to') === undefined) {
-      this.report('invalid-model', path, `a fan needs from, to or both; add from: ${NODE_EXAMPLE} to fan out from one node, or to: ${NODE_EXAMPLE} to fan in`);
+      this.report('invalid-model', subtree.path, `a fan needs from, to or both; add from: ${NODE_EXAMPLE} to fan out from one node, or to: ${NODE_EXAMPLE} to fan in`);
     }
   }
 
   /** Returns the table of the node's kind, or reports a missing or unknown kind and returns undefined. */
-  private checkKind(node: object, path: string): NodeTable | undefined {
-    const kind = this.read(node, 'kind', path);
-    const table = typeof kind === 'string' ? KIND_TABLES.get(kind) : undefined;
+  private checkKind(node: object, place: FieldPath): NodeTable | undefined {
+    const kind = this.read(node, 'kind', place);
+    const table = typeof kind === 'string' ? KIND_TABLES[kind] : undefined;
     if (table !== undefined) {
       return table;
     }
@@ -301,22 +352,23 @@ export class Validator {
     if (kind !== UNREADABLE) {
       const problem = kind === undefined ? 'missing kind' : `unknown kind ${describe(kind)}`;
       const hint = typeof kind === 'string' ? didYouMean(kind, NODE_KINDS) : '';
-      this.report('invalid-model', joinPath(path, 'kind'), `${problem}; set kind to one of ${quoteList(NODE_KINDS)}${hint}`);
+      this.report('invalid-model', joinPath(place.path, 'kind'), `${problem}; set kind to one of ${quoteList(NODE_KINDS)}${hint}`);
     }
 
     return undefined;
   }
 
-  private registerId(id: string, path: string, subtree: Subtree): void {
-    subtree.firstId = { id, nodePath: path };
-    const firstPath = this.idPaths.get(id);
-    if (firstPath === undefined) {
-      this.idPaths.set(id, path);
+  private registerId(id: string, subtree: Subtree): void {
+    subtree.firstId = id;
+    subtree.firstIdPath = subtree;
+    const first = this.subtreesById.get(id);
+    if (first === undefined) {
+      this.subtreesById.set(id, subtree);
 
       return;
     }
 
-    this.report('duplicate-id', joinPath(path, 'id'), `the id ${describe(id)} is already used at ${describePath(firstPath)}; give each node its own id`);
+    this.report('duplicate-id', joinPath(subtree.path, 'id'), `the id ${describe(id)} is already used at ${describePath(first.path)}; give each node its own id`);
   }
 
   /**
@@ -327,14 +379,15 @@ export class Validator {
    * make the walk exponential.
    */
   private revisit(visit: Subtree, seen: Subtree): void {
-    const relocate = (path: string): string => visit.path + path.slice(seen.path.length);
-    const original = seen.firstId;
-    const firstId = original === undefined ? undefined : { id: original.id, nodePath: relocate(original.nodePath) };
-    if (original !== undefined && firstId !== undefined) {
+    const id = seen.firstId;
+    let idPath: FieldPath | undefined;
+    if (id !== undefined && seen.firstIdPath !== undefined) {
+      const originalPath = seen.firstIdPath.path;
+      idPath = FieldPath.fromText(visit.path + originalPath.slice(seen.path.length));
       this.report(
         'duplicate-id',
-        joinPath(firstId.nodePath, 'id'),
-        `the id ${describe(original.id)} is already used at ${describePath(original.nodePath)}, because this subtree is the same object as the one at ${describePath(seen.path)}; copy the subtree and give each copy its own ids`,
+        joinPath(idPath.path, 'id'),
+        `the id ${describe(id)} is already used at ${describePath(originalPath)}, because this subtree is the same object as the one at ${describePath(seen.path)}; copy the subtree and give each copy its own ids`,
       );
     }
 
@@ -343,7 +396,7 @@ export class Validator {
       this.reportDepth(visit.path, deepest);
     }
 
-    mergeInto(visit.parent, seen.height, firstId);
+    mergeInto(visit.parent, seen.height, id, idPath);
   }
 
   private reportCycle(path: string, ancestorPath: string): void {
@@ -364,31 +417,31 @@ export class Validator {
   }
 
   /** Lists an object's own field names, reporting a proxy whose listing throws. */
-  private listKeys(target: object, path: string): string[] | undefined {
+  private listKeys(target: object, place: Located): string[] | undefined {
     try {
       return Object.keys(target);
     } catch (error) {
-      this.report('invalid-model', path, `listing the fields failed with ${describeError(error)}; pass plain data objects`);
+      this.report('invalid-model', place.path, `listing the fields failed with ${describeError(error)}; pass plain data objects`);
 
       return undefined;
     }
   }
 
-  private reportUnknownField(key: string, path: string, shape: TableShape, objectName: string): void {
+  private reportUnknownField(key: string, place: Located, shape: TableShape, objectName: string): void {
     const validNames = shape.validNames;
     this.report(
       'invalid-model',
-      joinPath(path, key),
+      joinPath(place.path, key),
       `unknown field ${describe(key)} on ${objectName}; remove or rename it${didYouMean(key, validNames)}. Valid fields: ${validNames.join(', ')}`,
     );
   }
 
-  /** Reads one field, reporting a getter that throws and returning `UNREADABLE` for it. */
-  private read(target: object, name: string | number, path: string): unknown {
+  /** Reads field or item `name` of the object at `place`, reporting a getter that throws and returning `UNREADABLE` for it. */
+  private read(target: object, name: string | number, place: Located): unknown {
     try {
       return (target as Record<string | number, unknown>)[name];
     } catch (error) {
-      this.report('invalid-model', joinPath(path, name), `reading the field failed with ${describeError(error)}; pass plain data instead of a getter that throws`);
+      this.report('invalid-model', joinPath(place.path, name), `reading the field failed with ${describeError(error)}; pass plain data instead of a getter that throws`);
 
       return UNREADABLE;
     }
@@ -404,12 +457,15 @@ export function reverseFrom(list: unknown[], start: number): void {
   }
 }
 
-/** Adds a finished child's height and first id to its parent. */
-export function mergeInto(parent: Subtree | undefined, height: number, firstId: Subtree['firstId']): void {
+/** Adds a finished child's height and first id, with the path of its node, to its parent. */
+export function mergeInto(parent: Subtree | undefined, height: number, firstId: string | undefined, firstIdPath: FieldPath | undefined): void {
   if (parent === undefined) {
     return;
   }
 
   parent.height = Math.max(parent.height, height + 1);
-  parent.firstId ??= firstId;
+  if (parent.firstId === undefined) {
+    parent.firstId = firstId;
+    parent.firstIdPath = firstIdPath;
+  }
 }
