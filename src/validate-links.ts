@@ -1,7 +1,7 @@
 import { joinPath } from './errors.js';
 import type { Connector, DiagramNode, FanNode, Stub } from './model.js';
 import type { ValidationProblem } from './validate.js';
-import { FieldPath } from './validate/path.js';
+import { FieldPath } from './model-path.js';
 
 /**
  * Whether a node draws nothing at all: empty text, a spacer, a rule of no

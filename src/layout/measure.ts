@@ -28,7 +28,7 @@ import {
   TITLE_FRAME,
 } from './defaults.js';
 import { type Size, boxFrame } from './geometry.js';
-import { type ModelPath, ROOT_PATH, childPath, pathText } from './model-path.js';
+import { type FieldPath, ROOT_PATH } from '../model-path.js';
 import { chainGapNeeded } from './chain.js';
 
 /** Natural sizes of every node, computed bottom-up once and read by placement. */
@@ -56,7 +56,7 @@ export function sizeOf(sizes: Sizes, node: DiagramNode): Size {
   return size;
 }
 
-function measure(node: DiagramNode, path: ModelPath, context: MeasureContext): Size {
+function measure(node: DiagramNode, path: FieldPath, context: MeasureContext): Size {
   const cached = context.sizes.get(node);
   if (cached !== undefined) {
     return cached;
@@ -68,7 +68,7 @@ function measure(node: DiagramNode, path: ModelPath, context: MeasureContext): S
   return size;
 }
 
-function measureNode(node: DiagramNode, path: ModelPath, context: MeasureContext): Size {
+function measureNode(node: DiagramNode, path: FieldPath, context: MeasureContext): Size {
   const text = context.text;
   switch (node.kind) {
     case 'text':
@@ -101,11 +101,11 @@ function measureNode(node: DiagramNode, path: ModelPath, context: MeasureContext
   }
 }
 
-function measureChildren(node: { readonly children: readonly DiagramNode[] }, path: ModelPath, context: MeasureContext): Size[] {
-  return node.children.map((child, index) => measure(child, childPath(path, 'children', index), context));
+function measureChildren(node: { readonly children: readonly DiagramNode[] }, path: FieldPath, context: MeasureContext): Size[] {
+  return node.children.map((child, index) => measure(child, path.child('children', index), context));
 }
 
-function ruleWidth(rule: RuleNode, text: Typesetter, path: ModelPath): number {
+function ruleWidth(rule: RuleNode, text: Typesetter, path: FieldPath): number {
   const captionWidth = rule.caption === undefined ? 0 : text.line(rule.caption).width + 2 * CAPTION_MARGIN + 2;
   if (typeof rule.width !== 'number') {
     return Math.max(1, captionWidth);
@@ -113,7 +113,7 @@ function ruleWidth(rule: RuleNode, text: Typesetter, path: ModelPath): number {
   if (rule.width < captionWidth) {
     throw new DiagramError(
       'does-not-fit',
-      pathText(path, 'width'),
+      path.withField('width'),
       `the rule is ${rule.width} cells wide but its caption needs ${captionWidth}; raise width to ${captionWidth} or use 'full'`,
     );
   }
@@ -139,7 +139,7 @@ function measureCurve(curve: CurveNode, text: Typesetter): Size {
   return { width: geometry.width, height: geometry.height };
 }
 
-function measureRow(row: RowNode, path: ModelPath, context: MeasureContext): Size {
+function measureRow(row: RowNode, path: FieldPath, context: MeasureContext): Size {
   const children = measureChildren(row, path, context);
   const gap = rowGap(row);
   if (row.chain !== undefined && row.chain !== false) {
@@ -147,7 +147,7 @@ function measureRow(row: RowNode, path: ModelPath, context: MeasureContext): Siz
     if (gap < needed) {
       throw new DiagramError(
         'invalid-model',
-        pathText(path, 'gap'),
+        path.withField('gap'),
         `a chained row needs a gap of at least ${needed} cells for its arrows, but gap is ${gap}; set gap to ${needed} or more`,
       );
     }
@@ -156,7 +156,7 @@ function measureRow(row: RowNode, path: ModelPath, context: MeasureContext): Siz
   return { width: totalOf(children, 'width') + gap * Math.max(0, children.length - 1), height: largestOf(children, 'height') };
 }
 
-function measureColumn(column: ColumnNode, path: ModelPath, context: MeasureContext): Size {
+function measureColumn(column: ColumnNode, path: FieldPath, context: MeasureContext): Size {
   const children = measureChildren(column, path, context);
   const gap = columnGap(column);
   if (column.chain !== undefined && column.chain !== false) {
@@ -164,7 +164,7 @@ function measureColumn(column: ColumnNode, path: ModelPath, context: MeasureCont
     if (gap < needed) {
       throw new DiagramError(
         'invalid-model',
-        pathText(path, 'gap'),
+        path.withField('gap'),
         `a chained column needs a gap of at least ${needed} rows for its arrows, but gap is ${gap}; set gap to ${needed} or more`,
       );
     }
@@ -207,7 +207,7 @@ export function gridTracks(grid: GridNode, sizes: Sizes): GridTracks {
   };
 }
 
-function measureGrid(grid: GridNode, path: ModelPath, context: MeasureContext): Size {
+function measureGrid(grid: GridNode, path: FieldPath, context: MeasureContext): Size {
   measureChildren(grid, path, context);
   const tracks = gridTracks(grid, context.sizes);
 
@@ -217,7 +217,7 @@ function measureGrid(grid: GridNode, path: ModelPath, context: MeasureContext): 
   };
 }
 
-function measureBox(box: BoxNode, path: ModelPath, context: MeasureContext): Size {
+function measureBox(box: BoxNode, path: FieldPath, context: MeasureContext): Size {
   const children = measureChildren(box, path, context);
   const frame = boxFrame(box);
   const dividers = box.divided ? Math.max(0, children.length - 1) : 0;
@@ -234,7 +234,7 @@ function measureBox(box: BoxNode, path: ModelPath, context: MeasureContext): Siz
   };
 }
 
-function fixedOrNatural(fixed: number | undefined, natural: number, path: ModelPath, field: 'width' | 'height'): number {
+function fixedOrNatural(fixed: number | undefined, natural: number, path: FieldPath, field: 'width' | 'height'): number {
   if (fixed === undefined) {
     return natural;
   }
@@ -242,7 +242,7 @@ function fixedOrNatural(fixed: number | undefined, natural: number, path: ModelP
   if (fixed < natural) {
     throw new DiagramError(
       'does-not-fit',
-      pathText(path, field),
+      path.withField(field),
       `the box is ${fixed} cells ${field === 'width' ? 'wide' : 'tall'} but its content needs ${natural}; raise it to ${natural} or remove it`,
     );
   }
@@ -256,10 +256,10 @@ export function fanRowWidth(fan: FanNode, sizes: Sizes): number {
   return sum(fan.nodes.map((node) => sizeOf(sizes, node).width)) + gap * Math.max(0, fan.nodes.length - 1);
 }
 
-function measureFan(fan: FanNode, path: ModelPath, context: MeasureContext): Size {
-  const nodes = fan.nodes.map((node, index) => measure(node, childPath(path, 'nodes', index), context));
-  const from = fan.from === undefined ? undefined : measure(fan.from, childPath(path, 'from'), context);
-  const to = fan.to === undefined ? undefined : measure(fan.to, childPath(path, 'to'), context);
+function measureFan(fan: FanNode, path: FieldPath, context: MeasureContext): Size {
+  const nodes = fan.nodes.map((node, index) => measure(node, path.child('nodes', index), context));
+  const from = fan.from === undefined ? undefined : measure(fan.from, path.child('from'), context);
+  const to = fan.to === undefined ? undefined : measure(fan.to, path.child('to'), context);
   const linked = (end: Size | undefined): number => (end === undefined ? 0 : end.height + FAN_LINK_ROWS);
 
   return {

@@ -2,15 +2,15 @@ import { maxOf } from '../numbers.js';
 import type { BoxNode, ColumnNode, DiagramNode, FanNode, GridNode, HorizontalAlign, RowNode, VerticalAlign } from '../model.js';
 import { FAN_GAP, FAN_LINK_ROWS } from './defaults.js';
 import { type Rect, type Size, alignOffset, boxFrame, horizontalAnchor } from './geometry.js';
-import { type ModelPath, ROOT_PATH, childPath } from './model-path.js';
+import { type FieldPath, ROOT_PATH } from '../model-path.js';
 import { type Sizes, columnGap, fanRowWidth, gridTracks, rowGap, sizeOf } from './measure.js';
 
 /** A node with its rectangle on the canvas, in cells. */
 export interface PlacedNode {
   readonly node: DiagramNode;
   readonly rect: Rect;
-  /** Location of the node in the model, for error messages; `pathText` joins it. */
-  readonly path: ModelPath;
+  /** Location of the node in the model, for error messages; its `path` getter joins it into a string. */
+  readonly path: FieldPath;
   readonly children: readonly PlacedNode[];
   /** Rows of a divided box's divider lines. */
   readonly dividers?: readonly number[];
@@ -33,7 +33,7 @@ export interface PlacedNode {
 function placedNode(
   node: DiagramNode,
   rect: Rect,
-  path: ModelPath,
+  path: FieldPath,
   children: readonly PlacedNode[],
   dividers?: readonly number[],
   source?: PlacedNode,
@@ -51,7 +51,7 @@ export function placeTree(root: DiagramNode, sizes: Sizes): PlacedNode {
   return place(root, { x: 0, y: 0, width: size.width, height: size.height }, ROOT_PATH, sizes);
 }
 
-function place(node: DiagramNode, rect: Rect, path: ModelPath, sizes: Sizes): PlacedNode {
+function place(node: DiagramNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
   switch (node.kind) {
     case 'row':
       return placeRow(node, rect, path, sizes);
@@ -106,13 +106,13 @@ function slotY(
   return { y: y + alignOffset(slotHeight, size.height, vertical(align)), height: size.height };
 }
 
-function placeRow(row: RowNode, rect: Rect, path: ModelPath, sizes: Sizes): PlacedNode {
+function placeRow(row: RowNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
   const gap = rowGap(row);
   let x = rect.x;
   const children = row.children.map((child, index) => {
     const size = sizeOf(sizes, child);
     const { y, height } = slotY(size, rect.y, rect.height, row.align ?? 'top');
-    const placed = place(child, { x, y, width: size.width, height }, childPath(path, 'children', index), sizes);
+    const placed = place(child, { x, y, width: size.width, height }, path.child('children', index), sizes);
     x += size.width + gap;
 
     return placed;
@@ -121,7 +121,7 @@ function placeRow(row: RowNode, rect: Rect, path: ModelPath, sizes: Sizes): Plac
   return placedNode(row, rect, path, children);
 }
 
-function placeColumn(column: ColumnNode, rect: Rect, path: ModelPath, sizes: Sizes): PlacedNode {
+function placeColumn(column: ColumnNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
   const children = stackChildren(column.children, rect, column.align ?? 'left', columnGap(column), path, sizes);
 
   return placedNode(column, rect, path, children);
@@ -133,7 +133,7 @@ function stackChildren(
   area: Rect,
   align: HorizontalAlign | 'stretch',
   gap: number,
-  path: ModelPath,
+  path: FieldPath,
   sizes: Sizes,
 ): PlacedNode[] {
   let y = area.y;
@@ -141,14 +141,14 @@ function stackChildren(
   return nodes.map((child, index) => {
     const size = sizeOf(sizes, child);
     const { x, width } = slotX(child, size, area.x, area.width, align);
-    const placed = place(child, { x, y, width, height: size.height }, childPath(path, 'children', index), sizes);
+    const placed = place(child, { x, y, width, height: size.height }, path.child('children', index), sizes);
     y += size.height + gap;
 
     return placed;
   });
 }
 
-function placeGrid(grid: GridNode, rect: Rect, path: ModelPath, sizes: Sizes): PlacedNode {
+function placeGrid(grid: GridNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
   const tracks = gridTracks(grid, sizes);
   const columnStarts = trackStarts(rect.x, tracks.columnWidths, tracks.columnGap);
   const rowStarts = trackStarts(rect.y, tracks.rowHeights, tracks.rowGap);
@@ -159,7 +159,7 @@ function placeGrid(grid: GridNode, rect: Rect, path: ModelPath, sizes: Sizes): P
     const { x, width } = slotX(child, size, columnStarts[column] ?? 0, tracks.columnWidths[column] ?? 0, grid.align ?? 'center');
     const { y, height } = slotY(size, rowStarts[row] ?? 0, tracks.rowHeights[row] ?? 0, grid.valign ?? 'top');
 
-    return place(child, { x, y, width, height }, childPath(path, 'children', index), sizes);
+    return place(child, { x, y, width, height }, path.child('children', index), sizes);
   });
 
   return placedNode(grid, rect, path, children);
@@ -176,7 +176,7 @@ function trackStarts(origin: number, lengths: readonly number[], gap: number): n
   return starts;
 }
 
-function placeBox(box: BoxNode, rect: Rect, path: ModelPath, sizes: Sizes): PlacedNode {
+function placeBox(box: BoxNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
   const frame = boxFrame(box);
   const innerHeight = rect.height - frame.top - frame.bottom;
   let contentHeight = box.divided ? Math.max(0, box.children.length - 1) : 0;
@@ -195,14 +195,14 @@ function placeBox(box: BoxNode, rect: Rect, path: ModelPath, sizes: Sizes): Plac
   return placedNode(box, rect, path, children, dividers);
 }
 
-function placeFan(fan: FanNode, rect: Rect, path: ModelPath, sizes: Sizes): PlacedNode {
+function placeFan(fan: FanNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
   const gap = fan.gap ?? FAN_GAP;
   const sourceHeight = fan.from === undefined ? 0 : sizeOf(sizes, fan.from).height + FAN_LINK_ROWS;
   const rowTop = rect.y + sourceHeight;
   let x = rect.x + alignOffset(rect.width, fanRowWidth(fan, sizes), 'center');
   const children = fan.nodes.map((child, index) => {
     const size = sizeOf(sizes, child);
-    const placed = place(child, { x, y: rowTop, width: size.width, height: size.height }, childPath(path, 'nodes', index), sizes);
+    const placed = place(child, { x, y: rowTop, width: size.width, height: size.height }, path.child('nodes', index), sizes);
     x += size.width + gap;
 
     return placed;
@@ -210,9 +210,9 @@ function placeFan(fan: FanNode, rect: Rect, path: ModelPath, sizes: Sizes): Plac
 
   const rowHeight = maxOf(children.map((child) => child.rect.height));
   const center = fanCenter(children);
-  const source = fan.from === undefined ? undefined : placeEnd(fan.from, rect, rect.y, center, childPath(path, 'from'), sizes);
+  const source = fan.from === undefined ? undefined : placeEnd(fan.from, rect, rect.y, center, path.child('from'), sizes);
   const sinkTop = rowTop + rowHeight + FAN_LINK_ROWS;
-  const sink = fan.to === undefined ? undefined : placeEnd(fan.to, rect, sinkTop, center, childPath(path, 'to'), sizes);
+  const sink = fan.to === undefined ? undefined : placeEnd(fan.to, rect, sinkTop, center, path.child('to'), sizes);
 
   return placedNode(fan, rect, path, children, undefined, source, sink);
 }
@@ -237,7 +237,7 @@ function fanCenter(children: readonly PlacedNode[]): number {
 }
 
 /** Places a fan's single node centerd on `center`, kept inside the fan's rectangle. */
-function placeEnd(node: DiagramNode, fanRect: Rect, y: number, center: number, path: ModelPath, sizes: Sizes): PlacedNode {
+function placeEnd(node: DiagramNode, fanRect: Rect, y: number, center: number, path: FieldPath, sizes: Sizes): PlacedNode {
   const size = sizeOf(sizes, node);
   const wanted = center - Math.floor((size.width - 1) / 2);
   const x = Math.min(Math.max(wanted, fanRect.x), fanRect.x + fanRect.width - size.width);

@@ -1,7 +1,6 @@
 import { weightOf } from '../canvas/arms.js';
 import { DiagramError, joinPath } from '../errors.js';
 import { resolveChain } from '../layout/chain.js';
-import { childPath, pathText } from '../layout/model-path.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { Chain, Connector } from '../model.js';
 import { type LinkSpec, clearStraightRoute, connectNeighbours } from './connect.js';
@@ -41,11 +40,11 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
     }
     if (node.kind === 'row' || node.kind === 'column' || node.kind === 'grid') {
       node.connectors?.forEach((connector, index) => {
-        const path = pathText(childPath(placed.path, 'connectors', index));
+        const path = placed.path.child('connectors', index).path;
         links.push(resolveConnector(connector, path, byId, text));
       });
       node.stubs?.forEach((stub, index) => {
-        const path = pathText(childPath(placed.path, 'stubs', index));
+        const path = placed.path.child('stubs', index).path;
         add(stubRoute(lookup(byId, stub.id, joinPath(path, 'id')), stub, path));
       });
     }
@@ -74,12 +73,12 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
  */
 function assertDrawable(placed: PlacedNode, path?: string): void {
   if (placed.node.kind === 'spacer') {
-    throw new DiagramError('invalid-model', path ?? pathText(placed.path), 'this spacer is linked by an arrow, but a spacer draws nothing for the arrow to point at; link a node that draws something');
+    throw new DiagramError('invalid-model', path ?? placed.path.path, 'this spacer is linked by an arrow, but a spacer draws nothing for the arrow to point at; link a node that draws something');
   }
   if (placed.rect.width === 0 || placed.rect.height === 0) {
     throw new DiagramError(
       'invalid-model',
-      path ?? pathText(placed.path),
+      path ?? placed.path.path,
       `this node is linked by an arrow but takes no cells (${placed.rect.width}x${placed.rect.height}); give it content or remove the link`,
     );
   }
@@ -103,8 +102,8 @@ function indexById(root: PlacedNode): Map<string, PlacedNode> {
     if (existing !== undefined) {
       throw new DiagramError(
         'duplicate-id',
-        pathText(placed.path, 'id'),
-        `the id '${id}' is already used at ${existing.path.parent === undefined ? 'the root' : pathText(existing.path)}; give each node its own id`,
+        placed.path.withField('id'),
+        `the id '${id}' is already used at ${existing.path.parent === undefined ? 'the root' : existing.path.path}; give each node its own id`,
       );
     }
     byId.set(id, placed);
@@ -151,7 +150,7 @@ function linkSpec(
 
 function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: ObstacleIndex, occupancy: Occupancy): Route[] {
   const options = resolveChain(chain);
-  const spec = linkSpec(options.head, options.line, pathText(container.path, 'chain'));
+  const spec = linkSpec(options.head, options.line, container.path.withField('chain'));
   const routes: Route[] = [];
   const children = container.children;
   for (let index = 1; index < children.length; index += 1) {

@@ -1,6 +1,6 @@
 import { joinPath } from '../errors.js';
 import type { DiagramNode, NodeKind } from '../model.js';
-import { FieldPath } from './path.js';
+import { FieldPath } from '../model-path.js';
 import type { Validator } from './walker.js';
 
 /** How rules see the fields of an object: field views, rule tables and the helpers that build rules. */

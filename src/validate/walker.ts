@@ -6,7 +6,7 @@ import { describe, describeError, describePath, didYouMean, isArray, quoteList, 
 import { NODE_EXAMPLE, NODE_KINDS } from './enums.js';
 import { KNOWN_IDS_SHOWN, ModelValue, NO_FIELDS, ObjectFields, UNREADABLE } from './fields.js';
 import type { Field, FieldRule, FieldValues, Located, TableShape } from './fields.js';
-import { FieldPath } from './path.js';
+import { FieldPath } from '../model-path.js';
 import { KIND_TABLES, type NodeTable } from './rules.js';
 
 /** The walk over a model: an explicit stack, cycles and shared subtrees, ids and the references to them. */

@@ -1,4 +1,4 @@
-import { joinPath } from '../errors.js';
+import { joinPath } from './errors.js';
 
 /**
  * The path of a value in the model: a field of a parent path, or an item of
@@ -18,6 +18,16 @@ export class FieldPath {
     this.field = field;
     this.index = index;
     this.text = text;
+  }
+
+  /** Returns the path of a field of this one, or of item `index` of a list field. */
+  child(field: string, index = -1): FieldPath {
+    return new FieldPath(this, field, index);
+  }
+
+  /** Joins the path with one more field, for a message about that field. */
+  withField(field: string): string {
+    return joinPath(this.path, field);
   }
 
   /** Returns a path that is the given string, with no parent. */
@@ -55,3 +65,6 @@ export class FieldPath {
     return this.index < 0 ? named : joinPath(named, this.index);
   }
 }
+
+/** The path of the model's root node. */
+export const ROOT_PATH = FieldPath.fromText('');
