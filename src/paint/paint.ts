@@ -7,7 +7,7 @@ import { type Rect, alignOffset, bottom, horizontalAnchor, right } from '../layo
 import { barLabelWidth } from '../layout/measure.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { BarNode, BoxNode, CurveNode, DiagramNode, HorizontalAlign, RuleNode } from '../model.js';
-import type { Point, Route } from '../route/types.js';
+import { type Point, type Route, cellAt, cellCount, forEachEnd } from '../route/types.js';
 import type { Role, Style, Theme } from '../style/style.js';
 import type { TypesetLine, Typesetter } from '../text/typeset.js';
 import { curveGeometry, labelStart } from './curve-geometry.js';
@@ -113,9 +113,7 @@ function coveredArea(layout: Rect, routes: readonly Route[], text: Typesetter): 
     highY = Math.max(highY, y + 1);
   };
   for (const route of routes) {
-    for (const cell of route.cells) {
-      include(cell.x, cell.y, 1);
-    }
+    forEachEnd(route, (cell) => include(cell.x, cell.y, 1));
     for (const head of route.heads) {
       include(head.at.x, head.at.y, 1);
     }
@@ -477,12 +475,12 @@ function crossedLineBehind(canvas: Canvas, end: Point, next: Point | undefined):
 }
 
 function paintRouteLine(painter: Painter, route: Route): void {
-  const cells = route.cells;
+  const count = cellCount(route);
   const style = styleIdFor(painter, route.role ?? 'arrow', route.style);
-  const first = cells[0];
-  const last = cells[cells.length - 1];
-  const startJoint = first !== undefined && route.startToward === undefined ? crossedLineBehind(painter.canvas, first, cells[1] ?? route.endToward) : undefined;
-  const endJoint = last !== undefined && route.endToward === undefined ? crossedLineBehind(painter.canvas, last, cells[cells.length - 2] ?? route.startToward) : undefined;
+  const first = cellAt(route, 0);
+  const last = cellAt(route, count - 1);
+  const startJoint = first !== undefined && route.startToward === undefined ? crossedLineBehind(painter.canvas, first, cellAt(route, 1) ?? route.endToward) : undefined;
+  const endJoint = last !== undefined && route.endToward === undefined ? crossedLineBehind(painter.canvas, last, cellAt(route, count - 2) ?? route.startToward) : undefined;
   const weight = route.weight;
   if (startJoint !== undefined && first !== undefined) {
     painter.canvas.addArms(startJoint.x, startJoint.y, armToward(0, startJoint, first, weight), style);
@@ -490,18 +488,57 @@ function paintRouteLine(painter: Painter, route: Route): void {
   if (endJoint !== undefined && last !== undefined) {
     painter.canvas.addArms(endJoint.x, endJoint.y, armToward(0, endJoint, last, weight), style);
   }
-  const lastIndex = cells.length - 1;
+  const lastIndex = count - 1;
+  // The first and last cells also reach toward a joint or an arrowhead beyond them.
+  const ends: RouteEnds = { lastIndex, startJoint, endJoint, startToward: route.startToward, endToward: route.endToward, weight };
+  const run = route.run;
+  if (run !== undefined) {
+    // Inner cells of a run join both neighbours; only the two ends need points to work out their arms.
+    const forward = withArm(0, sideOfStep(run.dx, run.dy), weight);
+    const backward = withArm(0, sideOfStep(-run.dx, -run.dy), weight);
+    for (let index = 0; index <= lastIndex; index += 1) {
+      const x = run.x + index * run.dx;
+      const y = run.y + index * run.dy;
+      const arms = (index > 0 ? backward : 0) | (index < lastIndex ? forward : 0);
+      painter.canvas.addArms(x, y, index === 0 || index === lastIndex ? withEndArms(ends, index, { x, y }, arms) : arms, style);
+    }
+
+    return;
+  }
+  const cells = route.cells;
   for (let index = 0; index <= lastIndex; index += 1) {
     const cell = cells[index] as Point;
-    let arms = armToward(armToward(0, cell, cells[index - 1], weight), cell, cells[index + 1], weight);
-    if (index === 0) {
-      arms = armToward(armToward(arms, cell, startJoint, weight), cell, route.startToward, weight);
-    }
-    if (index === lastIndex) {
-      arms = armToward(armToward(arms, cell, endJoint, weight), cell, route.endToward, weight);
-    }
-    painter.canvas.addArms(cell.x, cell.y, arms, style);
+    const arms = armToward(armToward(0, cell, cells[index - 1], weight), cell, cells[index + 1], weight);
+    painter.canvas.addArms(cell.x, cell.y, withEndArms(ends, index, cell, arms), style);
   }
+}
+
+/** The joints and arrowheads beyond the two ends of a route line. */
+interface RouteEnds {
+  readonly lastIndex: number;
+  readonly startJoint: Point | undefined;
+  readonly endJoint: Point | undefined;
+  readonly startToward: Point | undefined;
+  readonly endToward: Point | undefined;
+  readonly weight: Weight;
+}
+
+/** Adds to the arms of cell `index` those toward what lies beyond it, when it is the first or last cell. */
+function withEndArms(ends: RouteEnds, index: number, cell: Point, arms: Arms): Arms {
+  let withEnds = arms;
+  if (index === 0) {
+    withEnds = armToward(armToward(withEnds, cell, ends.startJoint, ends.weight), cell, ends.startToward, ends.weight);
+  }
+  if (index === ends.lastIndex) {
+    withEnds = armToward(armToward(withEnds, cell, ends.endJoint, ends.weight), cell, ends.endToward, ends.weight);
+  }
+
+  return withEnds;
+}
+
+/** Returns the side a one-cell step of (dx, dy) moves toward. */
+function sideOfStep(dx: number, dy: number): Side {
+  return sideToward({ x: 0, y: 0 }, { x: dx, y: dy });
 }
 
 /** Adds to `arms` an arm of `weight` from `cell` toward a neighbouring cell, when there is one. */

@@ -9,7 +9,7 @@ import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import { searchRoute } from './search.js';
 import type { Role, Style } from '../style/style.js';
-import { type Point, type Route, makeRoute } from './types.js';
+import { type Point, type Route, type StraightRun, forEachEnd, makeRoute } from './types.js';
 
 export interface LinkSpec {
   readonly startHead: boolean;
@@ -188,23 +188,21 @@ function alongTrack(path: Track, spec: LinkSpec, across: number, axis: 'horizont
 
   const toPoint = axis === 'horizontal' ? (position: number): Point => ({ x: position, y: across }) : (position: number): Point => ({ x: across, y: position });
   const forward = axis === 'horizontal' ? (direction === 1 ? Side.Right : Side.Left) : direction === 1 ? Side.Down : Side.Up;
-  // The positions of the line cells, joints included, sized up front so the array never grows.
+  // The line cells, joints included, are one straight run: each joint is next to the line's end.
   const lineFirst = spec.startHead ? first + direction : first;
   const lineLast = spec.endHead ? last - direction : last;
   const sourceJoint = spec.startHead ? undefined : path.sourceJoint;
   const targetJoint = spec.endHead ? undefined : path.targetJoint;
-  const lineCells = Math.max(0, (lineLast - lineFirst) * direction + 1);
-  const cells = new Array<Point>(lineCells + (sourceJoint === undefined ? 0 : 1) + (targetJoint === undefined ? 0 : 1));
-  let next = 0;
-  if (sourceJoint !== undefined) {
-    cells[next++] = toPoint(sourceJoint);
-  }
-  for (let step = 0; step < lineCells; step += 1) {
-    cells[next++] = toPoint(lineFirst + step * direction);
-  }
-  if (targetJoint !== undefined) {
-    cells[next++] = toPoint(targetJoint);
-  }
+  const runFirst = sourceJoint ?? lineFirst;
+  const runLast = targetJoint ?? lineLast;
+  const start = toPoint(runFirst);
+  const run: StraightRun = {
+    x: start.x,
+    y: start.y,
+    dx: axis === 'horizontal' ? direction : 0,
+    dy: axis === 'horizontal' ? 0 : direction,
+    length: Math.max(0, (runLast - runFirst) * direction + 1),
+  };
 
   const startHead = spec.startHead ? toPoint(first) : undefined;
   const endHead = spec.endHead ? toPoint(last) : undefined;
@@ -220,7 +218,7 @@ function alongTrack(path: Track, spec: LinkSpec, across: number, axis: 'horizont
   }
 
   return makeRoute({
-    cells,
+    run,
     weight: spec.weight,
     heads: arrowheads,
     endToward: endHead,
@@ -281,7 +279,7 @@ export function routeArea(route: Route): Rect {
     highX = Math.max(highX, point.x);
     highY = Math.max(highY, point.y);
   };
-  route.cells.forEach(include);
+  forEachEnd(route, include);
   route.heads.forEach((head) => include(head.at));
 
   return { x: lowX, y: lowY, width: highX - lowX + 1, height: highY - lowY + 1 };

@@ -9,7 +9,7 @@ import { BAR_WIDTH } from '../layout/defaults.js';
 import { barLabelWidth } from '../layout/measure.js';
 import type { Glyph, Typesetter } from '../text/typeset.js';
 import { drawsNothing } from '../validate-links.js';
-import { type Point, type Route, makeRoute } from './types.js';
+import { type Point, type Route, type StraightRun, makeRoute } from './types.js';
 
 /**
  * Routes a fan: from its single source down to a bus line and from the bus to
@@ -153,18 +153,14 @@ function drawnColumns(glyphs: readonly Glyph[], left: number): number[] {
 
 /** A vertical line from `start` down to a bus row. */
 function stem(start: Point, busY: number, weight: Weight): Route {
-  return makeRoute({ cells: verticalCells(start.x, start.y, busY), weight, heads: [] });
+  return makeRoute({ run: verticalRun(start.x, start.y, busY), weight, heads: [] });
 }
 
 function bus(xs: readonly number[], y: number, weight: Weight): Route {
   const low = minOf(xs);
   const high = maxOf(xs);
-  const cells: Point[] = [];
-  for (let x = low; x <= high; x += 1) {
-    cells.push({ x, y });
-  }
 
-  return makeRoute({ cells, weight, heads: [] });
+  return makeRoute({ run: { x: low, y, dx: 1, dy: 0, length: Math.max(0, high - low + 1) }, weight, heads: [] });
 }
 
 /** A vertical line from a bus cell down to `lastY`, with an arrowhead below it. */
@@ -172,18 +168,14 @@ function drop(from: Point, lastY: number, weight: Weight): Route {
   const head = { x: from.x, y: lastY + 1 };
 
   return makeRoute({
-    cells: verticalCells(from.x, from.y, lastY),
+    run: verticalRun(from.x, from.y, lastY),
     weight,
     heads: [{ at: head, symbol: arrowToward(Side.Down) }],
     endToward: head,
   });
 }
 
-function verticalCells(x: number, fromY: number, toY: number): Point[] {
-  const cells: Point[] = [];
-  for (let y = fromY; y <= toY; y += 1) {
-    cells.push({ x, y });
-  }
-
-  return cells;
+/** Returns the run of column `x` from `fromY` down to `toY`, empty when `toY` is above `fromY`. */
+function verticalRun(x: number, fromY: number, toY: number): StraightRun {
+  return { x, y: fromY, dx: 0, dy: 1, length: Math.max(0, toY - fromY + 1) };
 }
