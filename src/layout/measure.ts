@@ -71,8 +71,11 @@ function measure(node: DiagramNode, path: FieldPath, context: MeasureContext): S
 function measureNode(node: DiagramNode, path: FieldPath, context: MeasureContext): Size {
   const text = context.text;
   switch (node.kind) {
-    case 'text':
-      return { width: text.width(node.text), height: text.lines(node.text).length };
+    case 'text': {
+      const lines = text.lines(node.text);
+
+      return { width: largestOf(lines, 'width'), height: lines.length };
+    }
     case 'vtext': {
       const letters = text.line(node.text).glyphs;
 
@@ -279,7 +282,7 @@ function totalOf(sizes: readonly Size[], dimension: keyof Size): number {
 }
 
 /** Returns the largest of one dimension of the sizes, or 0 when there are none. */
-function largestOf(sizes: readonly Size[], dimension: keyof Size): number {
+function largestOf<Dimension extends keyof Size>(sizes: readonly Pick<Size, Dimension>[], dimension: Dimension): number {
   let largest = 0;
   for (const size of sizes) {
     largest = Math.max(largest, size[dimension]);
