@@ -500,7 +500,8 @@ function paintRouteLine(painter: Painter, route: Route): void {
       const x = run.x + index * run.dx;
       const y = run.y + index * run.dy;
       const arms = (index > 0 ? backward : 0) | (index < lastIndex ? forward : 0);
-      painter.canvas.addArms(x, y, index === 0 || index === lastIndex ? withEndArms(ends, index, { x, y }, arms) : arms, style);
+      const end = index === 0 ? first : index === lastIndex ? last : undefined;
+      painter.canvas.addArms(x, y, end === undefined ? arms : withEndArms(ends, index, end, arms), style);
     }
 
     return;
