@@ -1070,6 +1070,29 @@ const CURVE_CASES: readonly PictureCase[] = [
       'a long label',
     ],
   },
+  {
+    name: 'sparkline over a subnormal range',
+    model: curve([0, 1e-310, 2e-310, 3e-310]),
+    expected: [
+      '▁▃▆█',
+    ],
+  },
+  {
+    name: 'line over the whole double range',
+    model: curve([-1e308, 0, 1e308], { shape: 'line', height: 2 }),
+    expected: [
+      ' ──',
+      '╱──',
+    ],
+  },
+  {
+    name: 'line halfway up a huge range',
+    model: curve([0, 8.9e307, -8.9e307], { shape: 'line', height: 2 }),
+    expected: [
+      '──',
+      '──╲',
+    ],
+  },
 ];
 
 describe('curve', () => {

@@ -363,9 +363,10 @@ function levelsOf(values: readonly number[], scale: Scale, levels: number): Int3
   }
   const low = scale.low / 2;
   const top = levels - 1;
-  const step = top / range;
   for (let index = 0; index < values.length; index += 1) {
-    const level = Math.round(((values[index] ?? 0) / 2 - low) * step);
+    // Dividing by the range before scaling keeps precision at both ends of the double range,
+    // where top / range would overflow (ranges under about 1e-308) or lose digits (near 1e308).
+    const level = Math.round((((values[index] ?? 0) / 2 - low) / range) * top);
     result[index] = Math.min(top, Math.max(0, level));
   }
 
