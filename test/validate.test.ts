@@ -535,6 +535,15 @@ describe('validateDiagram hostile input', () => {
     expect(problems[0]?.path).toBe('children[0].kind');
   });
 
+  it('revoked proxy as curve values', () => {
+    const { proxy, revoke } = Proxy.revocable([1, 2, 3], {});
+    revoke();
+
+    const problems = validateDiagram({ kind: 'curve', values: proxy });
+
+    expect(problems.map((problem) => problem.path)).toEqual(['values']);
+  });
+
   it('proxy whose keys throw', () => {
     const node = new Proxy(
       { kind: 'text', text: 'x' },

@@ -3,7 +3,7 @@ import { BAR_MAX } from '../layout/defaults.js';
 import type { Chain, Connector, CurveMarker, DiagramNode, NodeKind, Stub } from '../model.js';
 import { NAMED_COLORS, ROLES, type Style } from '../style/style.js';
 import { displayWidth } from '../text/width.js';
-import { describe, didYouMean, quoteList, safeLength } from './describe.js';
+import { describe, didYouMean, isArray, quoteList, safeLength } from './describe.js';
 import {
   BORDER_STYLES,
   BOX_ALIGNS,
@@ -315,7 +315,7 @@ export const checkMarkers = objectList((field) => oneTimeShape(markerRules(safeL
 export function checkMarkerList(field: Field, validator: Validator): void {
   const before = validator.problems.length;
   checkMarkers(field, validator);
-  if (validator.problems.length > before || !Array.isArray(field.value)) {
+  if (validator.problems.length > before || !isArray(field.value)) {
     return;
   }
 
@@ -372,10 +372,11 @@ export function checkCurveValues(field: Field, validator: Validator): void {
 
 /** Whether a value is a real array, not a proxy, whose every element is a finite number. */
 export function isPlainNumberArray(value: unknown): value is readonly number[] {
-  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) {
-    return false;
-  }
+  // A proxy can throw from Array.isArray (when revoked) and from getPrototypeOf, so both checks sit inside the try.
   try {
+    if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) {
+      return false;
+    }
     for (let index = 0; index < value.length; index += 1) {
       const item: unknown = value[index];
       if (typeof item !== 'number' || !Number.isFinite(item)) {
