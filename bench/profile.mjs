@@ -1,6 +1,6 @@
 /**
  * Profiles termdiagram on one benchmark workload and prints the functions
- * with the most self time, with their line in dist/index.js and their
+ * with the most self time, with their line in the built dist/ files and their
  * definition in src/.
  *
  *   npm run build && node bench/profile.mjs row-chain:10000 [--seconds 5] [--top 10]
@@ -90,24 +90,36 @@ async function profileInChild() {
 
     const [profileFile] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
     const profile = JSON.parse(readFileSync(join(profileDir, profileFile), 'utf8'));
-    const bundleLines = readFileSync(snapshot.distIndexPath, 'utf8').split('\n');
-    printTopFunctions(summarizeSelfTime(profile), Number(child.stdout), snapshot.distIndexUrl, bundleLines);
+    printTopFunctions(summarizeSelfTime(profile), Number(child.stdout), new URL('.', snapshot.distIndexUrl).href);
   } finally {
     rmSync(profileDir, { recursive: true, force: true });
     await snapshot.remove();
   }
 }
 
-function printTopFunctions({ totalMs, functions }, renders, distIndexUrl, bundleLines) {
+/**
+ * Prints the functions with the most self time. Code in dist/ (index.js and
+ * the chunk files tsup splits shared code into) is traced back to src/.
+ */
+function printTopFunctions({ totalMs, functions }, renders, distDirUrl) {
   const locate = createSourceLocator(REPOSITORY_DIR);
+  const linesByUrl = new Map();
+  const bundleLinesOf = (url) => {
+    if (!linesByUrl.has(url)) {
+      linesByUrl.set(url, readFileSync(fileURLToPath(url), 'utf8').split('\n'));
+    }
+
+    return linesByUrl.get(url);
+  };
   const top = Number(values.top);
 
   process.stdout.write(`${workload.id}: ${renders} renders in ${seconds} s; ${(totalMs / 1000).toFixed(2)} s sampled\n`);
   process.stdout.write('self ms   share  function  dist location  src definition\n');
 
   for (const entry of functions.slice(0, top)) {
-    const inBundle = entry.url === distIndexUrl;
-    const where = inBundle ? `dist/index.js:${entry.line}` : shortenUrl(entry.url, entry.line);
+    const inBundle = entry.url.startsWith(distDirUrl) && entry.url.endsWith('.js');
+    const where = inBundle ? `dist/${entry.url.slice(distDirUrl.length)}:${entry.line}` : shortenUrl(entry.url, entry.line);
+    const bundleLines = inBundle ? bundleLinesOf(entry.url) : [];
 
     // A callback has no name, so it is reported inside the function that defines it.
     let name = entry.name;

@@ -292,7 +292,7 @@ export function renderReport({ environment, results, fits, coldStart, sizes, set
     sizeTable(sizes),
     '## Failing targets',
     failingTargets.length === 0 ? 'None.' : failingTargets.map((line) => `- ${line}`).join('\n'),
-    'To see where a workload spends its time, run `node bench/profile.mjs ID` (such as `row-chain:10000`) after `npm run build`. It lists the functions with the most self time, with their lines in dist/index.js and src/.',
+    'To see where a workload spends its time, run `node bench/profile.mjs ID` (such as `row-chain:10000`) after `npm run build`. It lists the functions with the most self time, with their lines in the built files under dist/ and in src/.',
     history.trim(),
   ];
 
