@@ -501,7 +501,12 @@ function paintRouteLine(painter: Painter, route: Route): void {
       const x = run.x + index * run.dx;
       const y = run.y + index * run.dy;
       const arms = (index > 0 ? backward : 0) | (index < lastIndex ? forward : 0);
-      const end = index === 0 ? first : index === lastIndex ? last : undefined;
+      let end: Point | undefined;
+      if (index === 0) {
+        end = first;
+      } else if (index === lastIndex) {
+        end = last;
+      }
       painter.canvas.addArms(x, y, end === undefined ? arms : withEndArms(ends, index, end, arms), style);
     }
 

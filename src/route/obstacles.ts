@@ -50,7 +50,7 @@ export class ObstacleIndex {
     return [...found];
   }
 
-  /** Whether any obstacle other than `ignored` and boxes around them overlaps `area`. */
+  /** Tells whether any obstacle other than `ignored` and boxes around them overlaps `area`. */
   isBlocked(area: Rect, ignored: readonly PlacedNode[]): boolean {
     return this.bucketsIn(area).some((bucket) => bucket.some((placed) => blocks(placed, area, ignored)));
   }
