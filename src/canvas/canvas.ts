@@ -157,10 +157,7 @@ export class Canvas {
     // Both ends are checked, so the cells between them are inside the canvas too.
     const first = this.indexOf(from, y);
     this.indexOf(to, y);
-    for (let x = from; x <= to; x += 1) {
-      const arms = (x > from || from === to ? left : 0) | (x < to || from === to ? right : 0);
-      this.addArmsAt(first + x - from, x, arms, style);
-    }
+    this.straightLine(first, 1, to - from + 1, from, 1, left, right, style);
   }
 
   /** Draws a vertical line from `y0` to `y1` inclusive; the end cells get only their inward arm. */
@@ -169,10 +166,28 @@ export class Canvas {
     const to = Math.max(y0, y1);
     const up = withArm(0, Side.Up, weight);
     const down = withArm(0, Side.Down, weight);
-    for (let y = from; y <= to; y += 1) {
-      const arms = (y > from || from === to ? up : 0) | (y < to || from === to ? down : 0);
-      this.addArms(x, y, arms, style);
+    const first = this.indexOf(x, from);
+    this.indexOf(x, to);
+    this.straightLine(first, this.width, to - from + 1, x, 0, up, down, style);
+  }
+
+  /**
+   * Adds a line of `count` cells from cell index `first`, each `stride` cells
+   * and `step` columns after the one before. Inner cells get both arms; an
+   * end cell gets only its inward arm, and a line of one cell gets both.
+   */
+  private straightLine(first: number, stride: number, count: number, column: number, step: number, backward: Arms, forward: Arms, style: number): void {
+    if (count === 1) {
+      this.addArmsAt(first, column, backward | forward, style);
+
+      return;
     }
+    this.addArmsAt(first, column, forward, style);
+    const both = backward | forward;
+    for (let cell = 1; cell < count - 1; cell += 1) {
+      this.addArmsAt(first + cell * stride, column + cell * step, both, style);
+    }
+    this.addArmsAt(first + (count - 1) * stride, column + (count - 1) * step, backward, style);
   }
 
   setSymbol(x: number, y: number, symbol: SymbolCode, style = NO_STYLE): void {
