@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { getSystemErrorMap } from 'node:util';
+import { isErrno, retryWhileBusy } from './fd.js';
 import { InputTooLargeError } from './types.js';
 
 /** File descriptor of standard input. */
@@ -7,9 +8,6 @@ export const STDIN_FD = 0;
 
 /** Bytes read per call, the size of a pipe buffer on Linux. */
 const CHUNK_BYTES = 64 * 1024;
-
-/** Milliseconds to wait before reading again when a non-blocking standard input has no data yet. */
-const RETRY_DELAY_MS = 10;
 
 /**
  * Reads the file at `path` as UTF-8, for `CliIo.readFile`. Throws
@@ -54,22 +52,9 @@ export function readBounded(fd: number, maxBytes: number): string {
   return new TextDecoder('utf-8').decode(Buffer.concat(chunks, total));
 }
 
-/**
- * Reads one chunk. A standard input that its parent opened in non-blocking
- * mode throws EAGAIN while it has no data, so this waits and tries again.
- */
+/** Reads one chunk, waiting while a non-blocking standard input has no data yet. */
 function readChunk(fd: number, chunk: Buffer): number {
-  for (;;) {
-    try {
-      return readSync(fd, chunk, 0, chunk.length, null);
-    } catch (error) {
-      if (!isErrno(error) || error.code !== 'EAGAIN') {
-        throw error;
-      }
-
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RETRY_DELAY_MS);
-    }
-  }
+  return retryWhileBusy(() => readSync(fd, chunk, 0, chunk.length, null));
 }
 
 /** Runs `action`, replacing a system error by one whose message is the reason and code, as in `no such file or directory (ENOENT)`. */
@@ -84,8 +69,4 @@ function withReason<T>(action: () => T): T {
     const reason = getSystemErrorMap().get(error.errno)?.[1] ?? error.message;
     throw new Error(`${reason} (${error.code})`, { cause: error });
   }
-}
-
-function isErrno(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && 'code' in error;
 }
