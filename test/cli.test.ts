@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -954,6 +954,19 @@ describe('built CLI', () => {
 
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("<stdin>:2:4: expected the box's right border at column 4, under its top-right corner '┐', but found 'c'\n");
+  });
+
+  // /dev/full takes no data: every write fails with ENOSPC.
+  it.runIf(existsSync('/dev/full'))('exits 74 when standard output fails', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [BUILT_CLI, 'course', 'progress-tracker'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+
+      expect(result.status).toBe(74);
+      expect(result.stderr).toMatch(/^termdiagram: failed to write to standard output: ENOSPC/);
+    } finally {
+      closeSync(full);
+    }
   });
 
   /** Spawns `course --all`, lets `closeReader` close the pipe, and collects the exit status and stderr. */
