@@ -9,6 +9,29 @@ import { FieldPath } from './model-path.js';
  * An arrow to such a node would point at empty space.
  */
 export function drawsNothing(node: DiagramNode): boolean {
+  return drawsNothingIn(node, undefined);
+}
+
+/**
+ * The result of one check for each node of a subtree already visited. A
+ * subtree shared by several parents is one object, so a tower of shared rows
+ * would otherwise be visited once per path through it, exponentially many times.
+ */
+type Answers = Map<DiagramNode, boolean>;
+
+function remembered(node: DiagramNode, answers: Answers | undefined, work: (answers: Answers) => boolean): boolean {
+  const known = answers?.get(node);
+  if (known !== undefined) {
+    return known;
+  }
+  const own = answers ?? new Map<DiagramNode, boolean>();
+  const answer = work(own);
+  own.set(node, answer);
+
+  return answer;
+}
+
+function drawsNothingIn(node: DiagramNode, answers: Answers | undefined): boolean {
   switch (node.kind) {
     case 'text':
     case 'vtext':
@@ -18,11 +41,11 @@ export function drawsNothing(node: DiagramNode): boolean {
     case 'rule':
       return node.width === 0;
     case 'box':
-      return node.border === 'none' && node.children.every(drawsNothing);
+      return node.border === 'none' && remembered(node, answers, (own) => node.children.every((child) => drawsNothingIn(child, own)));
     case 'row':
     case 'column':
     case 'grid':
-      return node.children.every(drawsNothing);
+      return remembered(node, answers, (own) => node.children.every((child) => drawsNothingIn(child, own)));
     case 'fan':
       return false;
     default:
@@ -37,6 +60,10 @@ export function drawsNothing(node: DiagramNode): boolean {
  * end with one.
  */
 export function endsInLine(node: DiagramNode): boolean {
+  return endsInLineIn(node, undefined);
+}
+
+function endsInLineIn(node: DiagramNode, answers: Answers | undefined): boolean {
   switch (node.kind) {
     case 'rule':
     case 'bar':
@@ -50,11 +77,11 @@ export function endsInLine(node: DiagramNode): boolean {
       const first = node.children[0];
       const last = node.children[node.children.length - 1];
 
-      return (first !== undefined && endsInLine(first)) || (last !== undefined && endsInLine(last));
+      return remembered(node, answers, (own) => (first !== undefined && endsInLineIn(first, own)) || (last !== undefined && endsInLineIn(last, own)));
     }
     case 'row':
     case 'grid':
-      return node.children.some(endsInLine);
+      return remembered(node, answers, (own) => node.children.some((child) => endsInLineIn(child, own)));
     default:
       return false;
   }

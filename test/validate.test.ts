@@ -476,6 +476,28 @@ describe('validateDiagram hostile input', () => {
     expect(validateDiagram(node)).toEqual([]);
   });
 
+  it('shared blank diamonds in a chain stay linear', () => {
+    let blank: unknown = { kind: 'spacer', width: 1, height: 1 };
+    for (let level = 0; level < 60; level += 1) {
+      blank = { kind: 'row', children: [blank, blank] };
+    }
+
+    // Whether the diamond draws anything must be worked out once per object, not once per path.
+    const problems = validateDiagram({ kind: 'column', chain: true, children: [hello, blank] });
+
+    expect(problems.map((problem) => problem.path)).toEqual(['children[1]']);
+  });
+
+  it('shared diamonds of text in a chained column stay linear', () => {
+    let texts: unknown = hello;
+    for (let level = 0; level < 60; level += 1) {
+      texts = { kind: 'row', children: [texts, texts] };
+    }
+
+    // Whether the diamond ends in a rule, bar or curve must be worked out once per object too.
+    expect(validateDiagram({ kind: 'column', chain: true, children: [hello, texts] })).toEqual([]);
+  });
+
   it('children hidden on a text node', () => {
     const hidden = { kind: 'text', text: 'a' };
     Object.defineProperty(hidden, 'children', { value: 1, enumerable: false });
