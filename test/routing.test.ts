@@ -34,6 +34,16 @@ describe('routes in a huge layout', () => {
 
     expect(() => renderDiagram(model)).toThrow(expect.objectContaining({ code: 'limit-exceeded' }));
   });
+
+  it('rejects a tower of shared rows before placing it', () => {
+    let tower: DiagramNode = text('a');
+    for (let level = 0; level < 60; level += 1) {
+      tower = row([tower, tower]);
+    }
+
+    // Sixty levels of one shared child measure 2^60 cells wide; placing them one by one would never end.
+    expect(() => renderDiagram(row({ chain: true }, [box(text('b')), tower]))).toThrow(expect.objectContaining({ code: 'limit-exceeded' }));
+  });
 });
 
 describe('routeAll errors', () => {

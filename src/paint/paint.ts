@@ -50,16 +50,21 @@ function styleIdFor(painter: Painter, role: Role, own: Style | undefined): numbe
   return painter.canvas.styleId(styleFor(painter, role, own));
 }
 
-/** Paints placed nodes, then routes, onto a canvas that covers both. */
-export function paintAll(root: PlacedNode, routes: readonly Route[], options: PaintOptions): Canvas {
-  const area = coveredArea(root.rect, routes, options.text);
-  if (area.width * area.height > options.maxCells) {
+/** Throws `limit-exceeded` when a drawing of `size` would have more than `maxCells` cells. */
+export function assertWithinCells(size: { readonly width: number; readonly height: number }, maxCells: number): void {
+  if (size.width * size.height > maxCells) {
     throw new DiagramError(
       'limit-exceeded',
       '',
-      `the drawing would be ${area.width} x ${area.height} cells, over the limit maxCells (${options.maxCells}); make the diagram smaller or raise limits.maxCells`,
+      `the drawing would be ${size.width} x ${size.height} cells, over the limit maxCells (${maxCells}); make the diagram smaller or raise limits.maxCells`,
     );
   }
+}
+
+/** Paints placed nodes, then routes, onto a canvas that covers both. */
+export function paintAll(root: PlacedNode, routes: readonly Route[], options: PaintOptions): Canvas {
+  const area = coveredArea(root.rect, routes, options.text);
+  assertWithinCells(area, options.maxCells);
   const canvas = new Canvas(area.width, area.height, area.x, area.y);
   const painter: Painter = { canvas, options, role: undefined, link: undefined, lineWork: [] };
   paintNode(painter, root);
