@@ -157,7 +157,7 @@ interface Drawing {
 function draw(model: DiagramNode, text: Typesetter, config: RenderConfig): Drawing {
   const sizes = measureTree(model, text);
   // The layout alone can be too large: shared subtrees make its size grow much faster than the model.
-  // Checking here, before placing every node, keeps such a model from running for ages before paint rejects it.
+  // Checking here, before placing every node, keeps such a model from exhausting memory before paint rejects it.
   assertWithinCells(sizeOf(sizes, model), config.limits.maxCells);
   const placed = placeTree(model, sizes);
   const routes = routeAll(placed, text);
