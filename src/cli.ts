@@ -33,20 +33,22 @@ const STDERR_FD = 2;
  * Writes CLI output straight to a file descriptor. EPIPE means the reader
  * closed early, as `termdiagram course --all | head -1` does, so the rest of
  * the output is dropped quietly. Any other failure is reported once on
- * standard error and makes the exit code `EXIT_WRITE_FAILED`.
+ * `errors`, when given, and makes the exit code `EXIT_WRITE_FAILED`.
  */
 class OutputChannel {
   private readonly fd: number;
   private readonly name: string;
+  private readonly errors: OutputChannel | undefined;
   private closed = false;
   failed = false;
 
-  constructor(fd: number, name: string) {
+  constructor(fd: number, name: string, errors?: OutputChannel) {
     this.fd = fd;
     this.name = name;
+    this.errors = errors;
   }
 
-  write(text: string, report: (message: string) => void): void {
+  write(text: string): void {
     if (this.closed) {
       return;
     }
@@ -60,9 +62,7 @@ class OutputChannel {
       }
 
       this.failed = true;
-      if (this.fd !== STDERR_FD) {
-        report(`termdiagram: failed to write to ${this.name}: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
+      this.errors?.write(`termdiagram: failed to write to ${this.name}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
 }
@@ -86,14 +86,13 @@ function isTerminal(fd: number): boolean {
 }
 
 function main(): void {
-  const stdout = new OutputChannel(STDOUT_FD, 'standard output');
   const stderr = new OutputChannel(STDERR_FD, 'standard error');
-  const toStderr = (text: string): void => stderr.write(text, () => undefined);
+  const stdout = new OutputChannel(STDOUT_FD, 'standard output', stderr);
   const isTTY = isTerminal(STDOUT_FD);
 
   const io: CliIo = {
-    stdout: (text) => stdout.write(text, toStderr),
-    stderr: toStderr,
+    stdout: (text) => stdout.write(text),
+    stderr: (text) => stderr.write(text),
     env: process.env,
     isTTY,
     // Node reads the size from the terminal itself; the COLUMNS variable plays no part.

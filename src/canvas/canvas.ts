@@ -3,7 +3,7 @@ import type { Glyph } from '../text/typeset.js';
 import { type Arms, Side, Weight, mergeArms, withArm } from './arms.js';
 import { type Charset, type SymbolCode, lineGlyph, lineGlyphTable, symbolGlyph, symbolGlyphTable } from './glyphs.js';
 import { type SerializeOptions, serializeRows } from './serialize.js';
-import { decodeUtf16, spacesArray } from './utf16.js';
+import { SPACE, decodeUtf16, spacesArray } from './utf16.js';
 
 /** What a cell holds. */
 export enum CellKind {
@@ -28,7 +28,6 @@ const KIND_SHIFT = 16;
 const KIND_MASK = 0x7;
 const ROUNDED = 0x80000;
 
-const SPACE = 0x20;
 const NEWLINE = 0x0a;
 
 function cellWord(kind: CellKind, value: number): number {
@@ -138,7 +137,7 @@ export class Canvas {
       this.cells[index] = (word & ~VALUE_MASK) | mergeArms(word & VALUE_MASK, arms);
     } else {
       this.clear(index, x);
-      this.cells[index] = cellWord(CellKind.Line, arms);
+      this.cells[index] = LINE_WORD | arms;
     }
     this.setStyle(index, style);
   }
@@ -260,7 +259,7 @@ export class Canvas {
   private plainText(charset: Charset): string {
     const lines = lineGlyphTable(charset, false);
     const arcs = lineGlyphTable(charset, true);
-    const symbols = symbolGlyphTable(charset).codes;
+    const symbols = symbolGlyphTable(charset);
     const { cells, width, height } = this;
     const longTexts = this.longTexts;
     // The array has one unit per cell and a newline per row. A grapheme of several code units grows it.
@@ -329,9 +328,10 @@ export class Canvas {
   }
 
   private isBlank(index: number): boolean {
-    const kind = kindOf(this.cells[index] ?? 0);
+    const word = this.cells[index] ?? 0;
+    const kind = kindOf(word);
 
-    return kind === CellKind.Empty || (kind === CellKind.Text && ((this.cells[index] ?? 0) & VALUE_MASK) === SPACE);
+    return kind === CellKind.Empty || (kind === CellKind.Text && (word & VALUE_MASK) === SPACE);
   }
 
   private cellText(index: number, charset: Charset): string {

@@ -213,40 +213,24 @@ function codeUnitOf(glyph: string): number {
   return glyph.charCodeAt(0);
 }
 
-/** A glyph table and the same glyphs as UTF-16 code units, for serializing many cells. */
-export interface GlyphTable {
-  readonly glyphs: readonly string[];
-  /** Every glyph is one UTF-16 code unit, so a cell's glyph is one entry here. */
-  readonly codes: Uint16Array;
-}
-
-function toGlyphTable(glyphs: readonly string[]): GlyphTable {
-  const codes = new Uint16Array(glyphs.length);
-  glyphs.forEach((glyph, index) => {
-    codes[index] = codeUnitOf(glyph);
-  });
-
-  return { glyphs, codes };
-}
-
 const LINE_GLYPHS: Readonly<Record<Charset, readonly [LineGlyphs, LineGlyphs]>> = {
   unicode: [new LineGlyphs('unicode', false), new LineGlyphs('unicode', true)],
   ascii: [new LineGlyphs('ascii', false), new LineGlyphs('ascii', true)],
 };
 
-/** Symbol tables are built on first use rather than when the module loads, since a run usually needs one charset. */
-const symbolTables = new Map<Charset, GlyphTable>();
+/** Symbol code units by charset, built on first use rather than when the module loads, since a run usually needs one charset. */
+const symbolTables = new Map<Charset, Uint16Array>();
 
 /** Returns the line glyphs of one charset, plain or with rounded corners. */
 export function lineGlyphTable(charset: Charset, rounded: boolean): LineGlyphs {
   return LINE_GLYPHS[charset][rounded ? 1 : 0];
 }
 
-/** Returns the glyph of every symbol code in one charset. */
-export function symbolGlyphTable(charset: Charset): GlyphTable {
+/** Returns the UTF-16 code unit of every symbol's glyph in one charset, by symbol code. */
+export function symbolGlyphTable(charset: Charset): Uint16Array {
   let table = symbolTables.get(charset);
   if (table === undefined) {
-    table = toGlyphTable(buildSymbolTable(charset));
+    table = Uint16Array.from(buildSymbolTable(charset), codeUnitOf);
     symbolTables.set(charset, table);
   }
 

@@ -19,6 +19,9 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Code units passed to one String.fromCharCode call where Buffer is missing, well under the argument limits of JavaScript engines. */
 const CHUNK = 8192;
 
+/** The code unit of a space, which a fresh output array is filled with. */
+export const SPACE = 0x20;
+
 /** Code units of the array kept between calls. Larger outputs get their own array, so a huge drawing does not keep its memory. */
 const SCRATCH_UNITS = 1 << 16;
 
@@ -40,8 +43,6 @@ export function spacesArray(units: number): Uint16Array {
 
   return scratch.codes.fill(SPACE, 0, units);
 }
-
-const SPACE = 0x20;
 
 /** Returns the string of the first `length` code units of `codes`, lone surrogates included as they are. */
 export function decodeUtf16(codes: Uint16Array, length: number): string {

@@ -206,15 +206,12 @@ function alongTrack(path: Track, spec: LinkSpec, across: number, axis: 'horizont
 
   const startHead = spec.startHead ? toPoint(first) : undefined;
   const endHead = spec.endHead ? toPoint(last) : undefined;
-  const startArrow = startHead === undefined ? undefined : { at: startHead, symbol: arrowToward(opposite(forward)) };
-  const endArrow = endHead === undefined ? undefined : { at: endHead, symbol: arrowToward(forward) };
-  let arrowheads: (typeof startArrow & object)[] = [];
-  if (startArrow !== undefined && endArrow !== undefined) {
-    arrowheads = [startArrow, endArrow];
-  } else if (startArrow !== undefined) {
-    arrowheads = [startArrow];
-  } else if (endArrow !== undefined) {
-    arrowheads = [endArrow];
+  const arrowheads: Route['heads'][number][] = [];
+  if (startHead !== undefined) {
+    arrowheads.push({ at: startHead, symbol: arrowToward(opposite(forward)) });
+  }
+  if (endHead !== undefined) {
+    arrowheads.push({ at: endHead, symbol: arrowToward(forward) });
   }
 
   return makeRoute({

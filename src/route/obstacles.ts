@@ -4,7 +4,7 @@ import type { PlacedNode } from '../layout/place.js';
 /** Side of a bucket in cells, unless the layout is so large that buckets must grow to stay under MAX_BUCKETS. */
 const BUCKET = 32;
 
-/** Most buckets an index keeps; a layout can be far larger than any drawing allowed, since the cell limit is checked when painting. */
+/** Most buckets an index keeps, so a layout made very large by a raised `limits.maxCells` still gets an index of bounded size. */
 const MAX_BUCKETS = 1 << 20;
 
 /**

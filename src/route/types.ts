@@ -71,7 +71,7 @@ class RouteRecord implements Route {
   get cells(): readonly Point[] {
     if (this.points === undefined) {
       const run = this.run as StraightRun;
-      this.points = Array.from({ length: run.length }, (_, step) => ({ x: run.x + step * run.dx, y: run.y + step * run.dy }));
+      this.points = Array.from({ length: run.length }, (_, step) => runCell(run, step));
     }
 
     return this.points;
@@ -94,7 +94,12 @@ export function cellAt(route: Route, index: number): Point | undefined {
     return route.cells[index];
   }
 
-  return index >= 0 && index < run.length ? { x: run.x + index * run.dx, y: run.y + index * run.dy } : undefined;
+  return index >= 0 && index < run.length ? runCell(run, index) : undefined;
+}
+
+/** Returns the cell `step` steps from the start of a run. */
+function runCell(run: StraightRun, step: number): Point {
+  return { x: run.x + step * run.dx, y: run.y + step * run.dy };
 }
 
 /**
@@ -109,8 +114,8 @@ export function forEachEnd(route: Route, visit: (cell: Point) => void): void {
     return;
   }
   if (run.length > 0) {
-    visit({ x: run.x, y: run.y });
-    visit({ x: run.x + (run.length - 1) * run.dx, y: run.y + (run.length - 1) * run.dy });
+    visit(runCell(run, 0));
+    visit(runCell(run, run.length - 1));
   }
 }
 
