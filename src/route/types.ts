@@ -78,11 +78,7 @@ class RouteRecord implements Route {
   }
 }
 
-/**
- * Builds a route. Every route is the same class with every field present,
- * which keeps the code that reads routes monomorphic, where spreading only
- * the fields present gave each kind of route its own object shape.
- */
+/** Builds a route. Every route is the same class with every field present, so the code that reads routes stays monomorphic. */
 export function makeRoute(parts: RouteParts): Route {
   return new RouteRecord(parts);
 }
