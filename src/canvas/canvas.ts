@@ -1,6 +1,6 @@
 import { type Style, isEmptyStyle } from '../style/style.js';
 import type { Glyph } from '../text/typeset.js';
-import { type Arms, Side, Weight, mergeArms, withArm } from './arms.js';
+import { type Arms, Side, Weight, mergeArms, opposite, withArm } from './arms.js';
 import { type Charset, type SymbolCode, lineGlyph, lineGlyphTable, symbolGlyph, symbolGlyphTable } from './glyphs.js';
 import { type SerializeOptions, serializeRows } from './serialize.js';
 import { SPACE, decodeUtf16, spacesArray } from './utf16.js';
@@ -149,44 +149,38 @@ export class Canvas {
 
   /** Draws a horizontal line from `x0` to `x1` inclusive; the end cells get only their inward arm. */
   horizontalLine(x0: number, x1: number, y: number, weight: Weight, style = NO_STYLE): void {
-    const from = Math.min(x0, x1);
-    const to = Math.max(x0, x1);
-    const left = withArm(0, Side.Left, weight);
-    const right = withArm(0, Side.Right, weight);
-    // Both ends are checked, so the cells between them are inside the canvas too.
-    const first = this.indexOf(from, y);
-    this.indexOf(to, y);
-    this.straightLine(first, 1, to - from + 1, from, 1, left, right, style);
+    this.straightLine(Math.min(x0, x1), y, Math.abs(x1 - x0) + 1, Side.Right, weight, style);
   }
 
   /** Draws a vertical line from `y0` to `y1` inclusive; the end cells get only their inward arm. */
   verticalLine(x: number, y0: number, y1: number, weight: Weight, style = NO_STYLE): void {
-    const from = Math.min(y0, y1);
-    const to = Math.max(y0, y1);
-    const up = withArm(0, Side.Up, weight);
-    const down = withArm(0, Side.Down, weight);
-    const first = this.indexOf(x, from);
-    this.indexOf(x, to);
-    this.straightLine(first, this.width, to - from + 1, x, 0, up, down, style);
+    this.straightLine(x, Math.min(y0, y1), Math.abs(y1 - y0) + 1, Side.Down, weight, style);
   }
 
   /**
-   * Adds a line of `count` cells from cell index `first`, each `stride` cells
-   * and `step` columns after the one before. Inner cells get both arms; an
-   * end cell gets only its inward arm, and a line of one cell gets both.
+   * Adds a line of `count` cells from (x, y) toward `forward`, right or down.
+   * Inner cells get both arms; an end cell gets only its inward arm, and a
+   * line of one cell gets both.
    */
-  private straightLine(first: number, stride: number, count: number, column: number, step: number, backward: Arms, forward: Arms, style: number): void {
+  private straightLine(x: number, y: number, count: number, forward: Side.Right | Side.Down, weight: Weight, style: number): void {
+    const horizontal = forward === Side.Right;
+    // Both ends are checked, so the cells between them are inside the canvas too.
+    const first = this.indexOf(x, y);
+    this.indexOf(horizontal ? x + count - 1 : x, horizontal ? y : y + count - 1);
+    const stride = horizontal ? 1 : this.width;
+    const step = horizontal ? 1 : 0;
+    const ahead = withArm(0, forward, weight);
+    const behind = withArm(0, opposite(forward), weight);
     if (count === 1) {
-      this.addArmsAt(first, column, backward | forward, style);
+      this.addArmsAt(first, x, behind | ahead, style);
 
       return;
     }
-    this.addArmsAt(first, column, forward, style);
-    const both = backward | forward;
+    this.addArmsAt(first, x, ahead, style);
     for (let cell = 1; cell < count - 1; cell += 1) {
-      this.addArmsAt(first + cell * stride, column + cell * step, both, style);
+      this.addArmsAt(first + cell * stride, x + cell * step, behind | ahead, style);
     }
-    this.addArmsAt(first + (count - 1) * stride, column + (count - 1) * step, backward, style);
+    this.addArmsAt(first + (count - 1) * stride, x + (count - 1) * step, behind, style);
   }
 
   setSymbol(x: number, y: number, symbol: SymbolCode, style = NO_STYLE): void {
