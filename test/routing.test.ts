@@ -28,14 +28,14 @@ describe('routes inside a box', () => {
 });
 
 describe('routes in a huge layout', () => {
-  it('reports the cell limit, not an internal error', () => {
+  it('huge box hits the cell limit', () => {
     const huge: DiagramNode = { kind: 'box', width: 1_000_000, height: 1_000_000, children: [] };
     const model: DiagramNode = { kind: 'row', chain: true, children: [huge, box(text('b'))] };
 
     expect(() => renderDiagram(model)).toThrow(expect.objectContaining({ code: 'limit-exceeded' }));
   });
 
-  it('rejects a tower of shared rows before placing it', () => {
+  it('shared row tower hits cell limit', () => {
     let tower: DiagramNode = text('a');
     for (let level = 0; level < 60; level += 1) {
       tower = row([tower, tower]);
@@ -47,7 +47,7 @@ describe('routes in a huge layout', () => {
 });
 
 describe('routeAll errors', () => {
-  it('names the nested path of an undrawable link', () => {
+  it('undrawable link names nested path', () => {
     const model: DiagramNode = {
       kind: 'column',
       children: [text('top'), { kind: 'row', chain: true, children: [box(text('a')), { kind: 'spacer', width: 2, height: 1 }] }],

@@ -476,7 +476,7 @@ describe('validateDiagram hostile input', () => {
     expect(validateDiagram(node)).toEqual([]);
   });
 
-  it('shared blank diamonds in a chain stay linear', () => {
+  it('blank shared diamonds stay linear', () => {
     let blank: unknown = { kind: 'spacer', width: 1, height: 1 };
     for (let level = 0; level < 60; level += 1) {
       blank = { kind: 'row', children: [blank, blank] };
@@ -488,7 +488,7 @@ describe('validateDiagram hostile input', () => {
     expect(problems.map((problem) => problem.path)).toEqual(['children[1]']);
   });
 
-  it('shared diamonds of text in a chained column stay linear', () => {
+  it('text diamonds in columns stay linear', () => {
     let texts: unknown = hello;
     for (let level = 0; level < 60; level += 1) {
       texts = { kind: 'row', children: [texts, texts] };
