@@ -7,7 +7,7 @@ import { type Rect, alignOffset, bottom, horizontalAnchor, right } from '../layo
 import { barLabelWidth } from '../layout/measure.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { BarNode, BoxNode, CurveNode, DiagramNode, HorizontalAlign, RuleNode } from '../model.js';
-import { type Point, type Route, cellAt, cellCount, forEachEnd } from '../route/types.js';
+import { CellBounds, type Point, type Route, cellAt, cellCount } from '../route/types.js';
 import type { Role, Style, Theme } from '../style/style.js';
 import type { TypesetLine, Typesetter } from '../text/typeset.js';
 import { curveGeometry, labelStart } from './curve-geometry.js';
@@ -107,27 +107,15 @@ function paintTitles(parent: Painter, placed: PlacedNode): void {
 
 /** Returns the rectangle that covers the layout and every route cell, arrowhead and label. */
 function coveredArea(layout: Rect, routes: readonly Route[], text: Typesetter): Rect {
-  let lowX = layout.x;
-  let lowY = layout.y;
-  let highX = right(layout);
-  let highY = bottom(layout);
-  const include = (x: number, y: number, width: number): void => {
-    lowX = Math.min(lowX, x);
-    lowY = Math.min(lowY, y);
-    highX = Math.max(highX, x + width);
-    highY = Math.max(highY, y + 1);
-  };
+  const bounds = new CellBounds(layout);
   for (const route of routes) {
-    forEachEnd(route, (cell) => include(cell.x, cell.y, 1));
-    for (const head of route.heads) {
-      include(head.at.x, head.at.y, 1);
-    }
+    bounds.addRoute(route);
     if (route.label !== undefined) {
-      include(route.label.at.x, route.label.at.y, text.line(route.label.text).width);
+      bounds.add(route.label.at.x, route.label.at.y, text.line(route.label.text).width);
     }
   }
 
-  return { x: lowX, y: lowY, width: highX - lowX, height: highY - lowY };
+  return bounds.rect;
 }
 
 function paintNode(parent: Painter, placed: PlacedNode): void {

@@ -1,15 +1,16 @@
 import { Side, type Weight, opposite } from '../canvas/arms.js';
 import { arrowToward } from '../canvas/glyphs.js';
-import { DiagramError, joinPath } from '../errors.js';
+import { DiagramError } from '../errors.js';
 import { type Rect, bottom, right } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import type { PlacedNode } from '../layout/place.js';
+import type { FieldPath } from '../model-path.js';
 import { drawnAt } from './facing.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import { searchRoute } from './search.js';
 import type { Role, Style } from '../style/style.js';
-import { type Point, type Route, type StraightRun, forEachEnd, makeRoute } from './types.js';
+import { CellBounds, type Point, type Route, type StraightRun, makeRoute } from './types.js';
 
 export interface LinkSpec {
   readonly startHead: boolean;
@@ -19,8 +20,8 @@ export interface LinkSpec {
   /** Columns the label takes, as the typesetter measures it. */
   readonly labelWidth?: number;
   readonly labelSide?: 'above' | 'below' | 'left' | 'right';
-  /** Model path of the connector, for errors. */
-  readonly path: string;
+  /** Model path of the connector, joined into text only for an error. */
+  readonly modelPath: FieldPath;
   readonly role?: Role;
   readonly style?: Style;
   /** Sides of the source the route may leave from; all four when absent. */
@@ -58,26 +59,35 @@ export function connectNeighbours(from: PlacedNode, to: PlacedNode, spec: LinkSp
 
 /** Whether a straight route and its label cross no node and run along or end on no earlier route. */
 function isClear(route: Route, spec: LinkSpec, from: PlacedNode, to: PlacedNode, obstacles: ObstacleIndex, occupancy: Occupancy): boolean {
-  if (obstacles.isBlocked(routeArea(route), [from, to])) {
+  if (obstacles.isBlocked(routeArea(route), from, to)) {
     return false;
   }
   const label = route.label;
-  if (label !== undefined && obstacles.isBlocked({ x: label.at.x, y: label.at.y, width: Math.max(1, spec.labelWidth ?? 0), height: 1 }, [])) {
+  const labelWidth = spec.labelWidth ?? 0;
+  if (label !== undefined && obstacles.isBlocked({ x: label.at.x, y: label.at.y, width: Math.max(1, labelWidth), height: 1 })) {
     return false;
   }
 
-  const isFree = (x: number, y: number): boolean => occupancy.at({ x, y }) === Occupant.Free;
-  const lineFree = route.cells.every((cell) => insideRect(from.rect, cell) || insideRect(to.rect, cell) || isFree(cell.x, cell.y));
-  let labelFree = true;
-  for (let offset = 0; label !== undefined && offset < (spec.labelWidth ?? 0); offset += 1) {
-    labelFree &&= isFree(label.at.x + offset, label.at.y);
+  // Straight routes are built as runs, so the cells are walked from the run without making a point for each.
+  const run = route.run as StraightRun;
+  for (let step = 0; step < run.length; step += 1) {
+    const x = run.x + step * run.dx;
+    const y = run.y + step * run.dy;
+    if (!isInside(from.rect, x, y) && !isInside(to.rect, x, y) && occupancy.at(x, y) !== Occupant.Free) {
+      return false;
+    }
+  }
+  for (let offset = 0; label !== undefined && offset < labelWidth; offset += 1) {
+    if (occupancy.at(label.at.x + offset, label.at.y) !== Occupant.Free) {
+      return false;
+    }
   }
 
-  return lineFree && labelFree && route.heads.every((head) => isFree(head.at.x, head.at.y));
+  return route.heads.every((head) => occupancy.at(head.at.x, head.at.y) === Occupant.Free);
 }
 
-function insideRect(rect: Rect, point: Point): boolean {
-  return point.x >= rect.x && point.y >= rect.y && point.x < right(rect) && point.y < bottom(rect);
+function isInside(rect: Rect, x: number, y: number): boolean {
+  return x >= rect.x && y >= rect.y && x < right(rect) && y < bottom(rect);
 }
 
 function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route | undefined {
@@ -181,7 +191,7 @@ function alongTrack(path: Track, spec: LinkSpec, across: number, axis: 'horizont
   if (free < heads + 1) {
     throw new DiagramError(
       'does-not-fit',
-      spec.path,
+      spec.modelPath.path,
       `the connector needs ${heads + 1} free cells between its nodes but has ${free}; move the nodes further apart`,
     );
   }
@@ -236,7 +246,7 @@ export function placeLabel(spec: LinkSpec, [first, last]: readonly [Point, Point
     if (width > length) {
       throw new DiagramError(
         'does-not-fit',
-        joinPath(spec.path, 'label'),
+        spec.modelPath.withField('label'),
         `the label '${text}' is ${width} cells wide but its line has ${length}; widen the gap between the nodes to at least ${width + 2}`,
       );
     }
@@ -266,18 +276,8 @@ export function verticalSide(side: LinkSpec['labelSide']): 'left' | 'right' {
 
 /** The rectangle a route's cells and arrowheads cover. */
 export function routeArea(route: Route): Rect {
-  let lowX = Infinity;
-  let lowY = Infinity;
-  let highX = -Infinity;
-  let highY = -Infinity;
-  const include = (point: Point): void => {
-    lowX = Math.min(lowX, point.x);
-    lowY = Math.min(lowY, point.y);
-    highX = Math.max(highX, point.x);
-    highY = Math.max(highY, point.y);
-  };
-  forEachEnd(route, include);
-  route.heads.forEach((head) => include(head.at));
+  const bounds = new CellBounds();
+  bounds.addRoute(route);
 
-  return { x: lowX, y: lowY, width: highX - lowX + 1, height: highY - lowY + 1 };
+  return bounds.rect;
 }

@@ -1,6 +1,8 @@
 import { type Rect, bottom, right } from '../layout/geometry.js';
 import type { PlacedNode } from '../layout/place.js';
 
+const NO_OBSTACLES: readonly PlacedNode[] = [];
+
 /** Side of a bucket in cells, unless the layout is so large that buckets must grow to stay under MAX_BUCKETS. */
 const BUCKET = 32;
 
@@ -36,12 +38,12 @@ export class ObstacleIndex {
     this.addTree(root);
   }
 
-  /** The obstacles that overlap `area`, other than `ignored` and boxes around them. */
-  blocking(area: Rect, ignored: readonly PlacedNode[]): PlacedNode[] {
+  /** Lists the obstacles that overlap `area`, other than `first` and `second` and boxes around them. */
+  blocking(area: Rect, first?: PlacedNode, second?: PlacedNode): PlacedNode[] {
     const found = new Set<PlacedNode>();
     for (const bucket of this.bucketsIn(area)) {
       for (const placed of bucket) {
-        if (blocks(placed, area, ignored)) {
+        if (blocks(placed, area, first, second)) {
           found.add(placed);
         }
       }
@@ -50,9 +52,24 @@ export class ObstacleIndex {
     return [...found];
   }
 
-  /** Tells whether any obstacle other than `ignored` and boxes around them overlaps `area`. */
-  isBlocked(area: Rect, ignored: readonly PlacedNode[]): boolean {
-    return this.bucketsIn(area).some((bucket) => bucket.some((placed) => blocks(placed, area, ignored)));
+  /**
+   * Tells whether any obstacle other than `first` and `second` and boxes
+   * around them overlaps `area`. Straight connectors ask this once each, so
+   * it walks the buckets in place instead of listing them.
+   */
+  isBlocked(area: Rect, first?: PlacedNode, second?: PlacedNode): boolean {
+    const range = this.bucketRange(area);
+    for (let row = range.top; row <= range.bottom; row += 1) {
+      for (let column = range.left; column <= range.right; column += 1) {
+        for (const placed of this.buckets[row * this.columns + column] ?? NO_OBSTACLES) {
+          if (blocks(placed, area, first, second)) {
+            return true;
+          }
+        }
+      }
+    }
+
+    return false;
   }
 
   /** The boxes that contain every one of `nodes`, other than those nodes: a route between them stays inside each. */
@@ -126,8 +143,13 @@ export class ObstacleIndex {
   }
 }
 
-function blocks(placed: PlacedNode, area: Rect, ignored: readonly PlacedNode[]): boolean {
-  return overlaps(placed.rect, area) && !ignored.some((node) => node === placed || contains(placed.rect, node.rect));
+/** Tells whether `placed` overlaps `area` and is neither an ignored node nor a box around one. */
+function blocks(placed: PlacedNode, area: Rect, first: PlacedNode | undefined, second: PlacedNode | undefined): boolean {
+  return overlaps(placed.rect, area) && !isIgnored(placed, first) && !isIgnored(placed, second);
+}
+
+function isIgnored(placed: PlacedNode, ignored: PlacedNode | undefined): boolean {
+  return ignored !== undefined && (ignored === placed || contains(placed.rect, ignored.rect));
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {

@@ -1,3 +1,4 @@
+import type { Rect } from '../layout/geometry.js';
 import type { Point, Route } from './types.js';
 
 /** What a cell already holds from earlier routes, as the search sees it. */
@@ -21,14 +22,27 @@ function key(x: number, y: number): number {
  * nor end on them; crossing a straight line at right angles stays allowed.
  */
 export class Occupancy {
-  private readonly cells = new Map<number, Occupant>();
+  /** The layout's rectangle, where nearly every route cell lies. */
+  private readonly bounds: Rect;
+  /** Occupants of the cells inside `bounds`, row by row; made on the first mark, as most diagrams never need it. */
+  private inside: Uint8Array | undefined;
+  /** Occupants of cells outside `bounds`, such as a label above the top row, by `key`. */
+  private readonly outside = new Map<number, Occupant>();
   /** Routes added but not yet marked: many diagrams never ask, so marking waits for the first question. */
   private readonly pending: { readonly route: Route; readonly labelWidth: number }[] = [];
 
-  at(point: Point): Occupant {
-    this.markPending();
+  constructor(bounds: Rect) {
+    this.bounds = bounds;
+  }
 
-    return this.cells.get(key(point.x, point.y)) ?? Occupant.Free;
+  at(x: number, y: number): Occupant {
+    this.markPending();
+    const index = this.indexOf(x, y);
+    if (index >= 0) {
+      return this.inside === undefined ? Occupant.Free : (this.inside[index] as Occupant);
+    }
+
+    return this.outside.get(key(x, y)) ?? Occupant.Free;
   }
 
   add(route: Route, labelWidth: number): void {
@@ -44,7 +58,27 @@ export class Occupancy {
   }
 
   private markRoute(route: Route, labelWidth: number): void {
-    const cells = route.cells;
+    const run = route.run;
+    if (run !== undefined) {
+      // A run's inner cells all lie along its axis; only its two ends are taken.
+      const along = run.dx === 0 ? Occupant.Vertical : Occupant.Horizontal;
+      for (let step = 0; step < run.length; step += 1) {
+        this.mark(run.x + step * run.dx, run.y + step * run.dy, step === 0 || step === run.length - 1 ? Occupant.Taken : along);
+      }
+    } else {
+      this.markCells(route.cells);
+    }
+    for (const head of route.heads) {
+      this.mark(head.at.x, head.at.y, Occupant.Taken);
+    }
+    if (route.label !== undefined) {
+      for (let offset = 0; offset < labelWidth; offset += 1) {
+        this.mark(route.label.at.x + offset, route.label.at.y, Occupant.Taken);
+      }
+    }
+  }
+
+  private markCells(cells: readonly Point[]): void {
     cells.forEach((cell, index) => {
       const previous = cells[index - 1];
       const next = cells[index + 1];
@@ -58,19 +92,29 @@ export class Occupancy {
       }
       this.mark(cell.x, cell.y, occupant);
     });
-    for (const head of route.heads) {
-      this.mark(head.at.x, head.at.y, Occupant.Taken);
-    }
-    if (route.label !== undefined) {
-      for (let offset = 0; offset < labelWidth; offset += 1) {
-        this.mark(route.label.at.x + offset, route.label.at.y, Occupant.Taken);
-      }
-    }
   }
 
   private mark(x: number, y: number, occupant: Occupant): void {
-    const cell = key(x, y);
-    const existing = this.cells.get(cell) ?? Occupant.Free;
-    this.cells.set(cell, existing === Occupant.Free || existing === occupant ? occupant : Occupant.Taken);
+    const index = this.indexOf(x, y);
+    if (index >= 0) {
+      this.inside ??= new Uint8Array(this.bounds.width * this.bounds.height);
+      this.inside[index] = merged(this.inside[index] as Occupant, occupant);
+    } else {
+      const cell = key(x, y);
+      this.outside.set(cell, merged(this.outside.get(cell) ?? Occupant.Free, occupant));
+    }
   }
+
+  /** Returns the index of a cell in `inside`, or -1 when it lies outside the bounds. */
+  private indexOf(x: number, y: number): number {
+    const column = x - this.bounds.x;
+    const row = y - this.bounds.y;
+
+    return column >= 0 && row >= 0 && column < this.bounds.width && row < this.bounds.height ? row * this.bounds.width + column : -1;
+  }
+}
+
+/** Returns what a cell holds once another route passes: taken, unless both run the same way through it. */
+function merged(existing: Occupant, occupant: Occupant): Occupant {
+  return existing === Occupant.Free || existing === occupant ? occupant : Occupant.Taken;
 }

@@ -1,7 +1,8 @@
 import { weightOf } from '../canvas/arms.js';
-import { DiagramError, joinPath } from '../errors.js';
+import { DiagramError } from '../errors.js';
 import { resolveChain } from '../layout/chain.js';
 import type { PlacedNode } from '../layout/place.js';
+import type { FieldPath } from '../model-path.js';
 import type { Chain, Connector } from '../model.js';
 import { type LinkSpec, clearStraightRoute, connectNeighbours } from './connect.js';
 import { searchRoute } from './search.js';
@@ -21,7 +22,7 @@ import type { Route } from './types.js';
 export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   const byId = indexById(root);
   const obstacles = new ObstacleIndex(root);
-  const occupancy = new Occupancy();
+  const occupancy = new Occupancy(root.rect);
   const routes: Route[] = [];
   const links: Link[] = [];
   const add = (route: Route): void => {
@@ -40,12 +41,11 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
     }
     if (node.kind === 'row' || node.kind === 'column' || node.kind === 'grid') {
       node.connectors?.forEach((connector, index) => {
-        const path = placed.path.child('connectors', index).path;
-        links.push(resolveConnector(connector, path, byId, text));
+        links.push(resolveConnector(connector, placed.path.child('connectors', index), byId, text));
       });
       node.stubs?.forEach((stub, index) => {
-        const path = placed.path.child('stubs', index).path;
-        add(stubRoute(lookup(byId, stub.id, joinPath(path, 'id')), stub, path));
+        const path = placed.path.child('stubs', index);
+        add(stubRoute(lookup(byId, stub.id, path, 'id'), stub, path.path));
       });
     }
   });
@@ -69,19 +69,21 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
 
 /**
  * Rejects a link to a node that takes no cells, which would leave its line
- * ending nowhere. The error names `path`, or the node's own path by default.
+ * ending nowhere. The error names field `field` of the link at `link`, or
+ * the node's own path when no link is given.
  */
-function assertDrawable(placed: PlacedNode, path?: string): void {
-  if (placed.node.kind === 'spacer') {
-    throw new DiagramError('invalid-model', path ?? placed.path.path, 'this spacer is linked by an arrow, but a spacer draws nothing for the arrow to point at; link a node that draws something');
+function assertDrawable(placed: PlacedNode, link?: FieldPath, field?: string): void {
+  const rect = placed.rect;
+  const isSpacer = placed.node.kind === 'spacer';
+  if (!isSpacer && rect.width > 0 && rect.height > 0) {
+    return;
   }
-  if (placed.rect.width === 0 || placed.rect.height === 0) {
-    throw new DiagramError(
-      'invalid-model',
-      path ?? placed.path.path,
-      `this node is linked by an arrow but takes no cells (${placed.rect.width}x${placed.rect.height}); give it content or remove the link`,
-    );
+
+  const path = link === undefined || field === undefined ? placed.path.path : link.withField(field);
+  if (isSpacer) {
+    throw new DiagramError('invalid-model', path, 'this spacer is linked by an arrow, but a spacer draws nothing for the arrow to point at; link a node that draws something');
   }
+  throw new DiagramError('invalid-model', path, `this node is linked by an arrow but takes no cells (${rect.width}x${rect.height}); give it content or remove the link`);
 }
 
 function walk(placed: PlacedNode, visit: (placed: PlacedNode) => void): void {
@@ -112,11 +114,12 @@ function indexById(root: PlacedNode): Map<string, PlacedNode> {
   return byId;
 }
 
-function lookup(byId: ReadonlyMap<string, PlacedNode>, id: string, path: string): PlacedNode {
+/** Returns the node with `id`, which field `field` of the object at `owner` names. */
+function lookup(byId: ReadonlyMap<string, PlacedNode>, id: string, owner: FieldPath, field: string): PlacedNode {
   const placed = byId.get(id);
   if (placed === undefined) {
     const known = [...byId.keys()].slice(0, 20).join(', ');
-    throw new DiagramError('unknown-id', path, `no node has the id '${id}'; known ids: ${known === '' ? 'none' : known}`);
+    throw new DiagramError('unknown-id', owner.withField(field), `no node has the id '${id}'; known ids: ${known === '' ? 'none' : known}`);
   }
 
   return placed;
@@ -130,7 +133,7 @@ function lookup(byId: ReadonlyMap<string, PlacedNode>, id: string, path: string)
 function linkSpec(
   head: Required<Chain>['head'],
   line: Required<Chain>['line'],
-  path: string,
+  modelPath: FieldPath,
   extras: Pick<LinkSpec, 'label' | 'labelWidth' | 'labelSide' | 'role' | 'style' | 'exitSides' | 'entrySides'> = {},
 ): LinkSpec {
   return {
@@ -140,7 +143,7 @@ function linkSpec(
     label: extras.label,
     labelWidth: extras.labelWidth,
     labelSide: extras.labelSide,
-    path,
+    modelPath,
     role: extras.role,
     style: extras.style,
     exitSides: extras.exitSides,
@@ -150,7 +153,7 @@ function linkSpec(
 
 function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: ObstacleIndex, occupancy: Occupancy): Route[] {
   const options = resolveChain(chain);
-  const spec = linkSpec(options.head, options.line, container.path.withField('chain'));
+  const spec = linkSpec(options.head, options.line, container.path.child('chain'));
   const routes: Route[] = [];
   const children = container.children;
   for (let index = 1; index < children.length; index += 1) {
@@ -173,16 +176,16 @@ interface Link {
   readonly spec: LinkSpec;
 }
 
-function resolveConnector(connector: Connector, path: string, byId: ReadonlyMap<string, PlacedNode>, text: Typesetter): Link {
-  const from = lookup(byId, connector.from, joinPath(path, 'from'));
-  const to = lookup(byId, connector.to, joinPath(path, 'to'));
-  assertDrawable(from, joinPath(path, 'from'));
-  assertDrawable(to, joinPath(path, 'to'));
+function resolveConnector(connector: Connector, modelPath: FieldPath, byId: ReadonlyMap<string, PlacedNode>, text: Typesetter): Link {
+  const from = lookup(byId, connector.from, modelPath, 'from');
+  const to = lookup(byId, connector.to, modelPath, 'to');
+  assertDrawable(from, modelPath, 'from');
+  assertDrawable(to, modelPath, 'to');
   if (from === to) {
-    throw new DiagramError('invalid-model', joinPath(path, 'to'), `the connector starts and ends at '${connector.from}'; connect two different nodes`);
+    throw new DiagramError('invalid-model', modelPath.withField('to'), `the connector starts and ends at '${connector.from}'; connect two different nodes`);
   }
 
-  const spec = linkSpec(connector.head ?? 'end', connector.line ?? 'light', path, {
+  const spec = linkSpec(connector.head ?? 'end', connector.line ?? 'light', modelPath, {
     label: connector.label,
     labelWidth: connector.label === undefined ? undefined : text.line(connector.label).width,
     labelSide: connector.labelSide,

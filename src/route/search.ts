@@ -133,7 +133,7 @@ function searchIn(area: Rect, from: PlacedNode, to: PlacedNode, spec: LinkSpec, 
 }
 
 function noRoute(spec: LinkSpec, reason: string): DiagramError {
-  return new DiagramError('no-route', spec.path, `no route for the connector: ${reason}; move the nodes so a path exists, or remove the connector`);
+  return new DiagramError('no-route', spec.modelPath.path, `no route for the connector: ${reason}; move the nodes so a path exists, or remove the connector`);
 }
 
 function searchArea(bounds: Rect, a: Rect, b: Rect): Rect {
@@ -161,7 +161,7 @@ function blockedCells(area: Rect, from: PlacedNode, to: PlacedNode, obstacles: O
   const blocked = new Uint8Array(area.width * area.height);
   for (let y = area.y; y < bottom(area); y += 1) {
     for (let x = area.x; x < right(area); x += 1) {
-      blocked[cellIndex(area, { x, y })] = occupancy.at({ x, y });
+      blocked[cellIndex(area, { x, y })] = occupancy.at(x, y);
     }
   }
   const fill = (rect: Rect): void => {
@@ -171,7 +171,7 @@ function blockedCells(area: Rect, from: PlacedNode, to: PlacedNode, obstacles: O
       }
     }
   };
-  for (const obstacle of obstacles.blocking(area, [from, to])) {
+  for (const obstacle of obstacles.blocking(area, from, to)) {
     // A rule's ends would point into a line passing right beside them, so keep one cell clear there.
     const rect = obstacle.rect;
     fill(obstacle.node.kind === 'rule' ? { ...rect, x: rect.x - 1, width: rect.width + 2 } : rect);
@@ -314,11 +314,11 @@ function tracePath(state: number, previous: Int32Array, area: Rect): Point[] {
 function isLabelFree(label: NonNullable<Route['label']>, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): boolean {
   const width = spec.labelWidth ?? 0;
   const area = { x: label.at.x, y: label.at.y, width: Math.max(1, width), height: 1 };
-  if (obstacles.isBlocked(area, [])) {
+  if (obstacles.isBlocked(area)) {
     return false;
   }
   for (let offset = 0; offset < width; offset += 1) {
-    if (occupancy.at({ x: label.at.x + offset, y: label.at.y }) !== Occupant.Free) {
+    if (occupancy.at(label.at.x + offset, label.at.y) !== Occupant.Free) {
       return false;
     }
   }

@@ -1,4 +1,5 @@
 import type { Weight } from '../canvas/arms.js';
+import type { Rect } from '../layout/geometry.js';
 import type { SymbolCode } from '../canvas/glyphs.js';
 import type { Role, Style } from '../style/style.js';
 
@@ -99,19 +100,51 @@ function runCell(run: StraightRun, step: number): Point {
 }
 
 /**
- * Calls `visit` with enough of a route's cells to bound them: the two ends of
- * a straight run, or every cell of any other route.
+ * The smallest rectangle around the cells added so far. Routing and painting
+ * grow one per route, so it takes coordinates instead of points.
  */
-export function forEachEnd(route: Route, visit: (cell: Point) => void): void {
-  const run = route.run;
-  if (run === undefined) {
-    route.cells.forEach((cell) => visit(cell));
+export class CellBounds {
+  private lowX: number;
+  private lowY: number;
+  /** One past the rightmost column added. */
+  private highX: number;
+  /** One past the lowest row added. */
+  private highY: number;
 
-    return;
+  /** Starts from `rect`, or from nothing. */
+  constructor(rect?: Rect) {
+    this.lowX = rect?.x ?? Infinity;
+    this.lowY = rect?.y ?? Infinity;
+    this.highX = rect === undefined ? -Infinity : rect.x + rect.width;
+    this.highY = rect === undefined ? -Infinity : rect.y + rect.height;
   }
-  if (run.length > 0) {
-    visit(runCell(run, 0));
-    visit(runCell(run, run.length - 1));
+
+  /** Adds `width` cells of row `y` from column `x`. */
+  add(x: number, y: number, width = 1): void {
+    this.lowX = Math.min(this.lowX, x);
+    this.lowY = Math.min(this.lowY, y);
+    this.highX = Math.max(this.highX, x + width);
+    this.highY = Math.max(this.highY, y + 1);
+  }
+
+  /** Adds a route's line cells and arrowheads; a run adds only its two ends, which bound the rest. */
+  addRoute(route: Route): void {
+    const run = route.run;
+    if (run === undefined) {
+      for (const cell of route.cells) {
+        this.add(cell.x, cell.y);
+      }
+    } else if (run.length > 0) {
+      this.add(run.x, run.y);
+      this.add(run.x + (run.length - 1) * run.dx, run.y + (run.length - 1) * run.dy);
+    }
+    for (const head of route.heads) {
+      this.add(head.at.x, head.at.y);
+    }
+  }
+
+  get rect(): Rect {
+    return { x: this.lowX, y: this.lowY, width: this.highX - this.lowX, height: this.highY - this.lowY };
   }
 }
 
