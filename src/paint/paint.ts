@@ -7,7 +7,7 @@ import { type Rect, alignOffset, bottom, horizontalAnchor, right } from '../layo
 import { barLabelWidth } from '../layout/measure.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { BarNode, BoxNode, CurveNode, DiagramNode, HorizontalAlign, RuleNode } from '../model.js';
-import { CellBounds, type Point, type Route, cellAt, cellCount } from '../route/types.js';
+import { CellBounds, type Point, type Route, type StraightRun } from '../route/types.js';
 import type { Role, Style, Theme } from '../style/style.js';
 import type { TypesetLine, Typesetter } from '../text/typeset.js';
 import { curveGeometry, labelStart } from './curve-geometry.js';
@@ -446,113 +446,131 @@ function slopeSymbol(rising: boolean, falling: boolean): SymbolCode {
 }
 
 /**
- * Returns the cell behind a route's free vertical end when it contains a horizontal
- * line: a border, rule or baseline of a node the route leaves or enters.
- * The route joins it there, so `│` under `─` becomes `┬` instead of an open joint.
+ * Returns the cell behind a route's free vertical end at (x, y) when it
+ * contains a horizontal line: a border, rule or baseline of a node the route
+ * leaves or enters. The route joins it there, so `│` under `─` becomes `┬`
+ * instead of an open joint. `next` is the route's cell or arrowhead after
+ * the end, if any.
  */
-function crossedLineBehind(canvas: Canvas, end: Point, next: Point | undefined): Point | undefined {
-  if (next === undefined) {
+function crossedLineBehind(canvas: Canvas, x: number, y: number, next: Point | undefined): Point | undefined {
+  return next === undefined ? undefined : lineBehind(canvas, x, y, 2 * x - next.x, 2 * y - next.y);
+}
+
+/** Returns (behindX, behindY), the cell on the far side of a free vertical end at (x, y), when the route joins a line there. */
+function lineBehind(canvas: Canvas, x: number, y: number, behindX: number, behindY: number): Point | undefined {
+  if (behindX < canvas.originX || behindY < canvas.originY || behindX >= canvas.originX + canvas.width || behindY >= canvas.originY + canvas.height) {
     return undefined;
   }
-  const x = 2 * end.x - next.x;
-  const y = 2 * end.y - next.y;
-  if (x < canvas.originX || y < canvas.originY || x >= canvas.originX + canvas.width || y >= canvas.originY + canvas.height) {
-    return undefined;
-  }
-  if (canvas.kindAt(x, y) !== CellKind.Line || canvas.kindAt(end.x, end.y) === CellKind.Line) {
+  if (canvas.kindAt(behindX, behindY) !== CellKind.Line || canvas.kindAt(x, y) === CellKind.Line) {
     return undefined;
   }
   // Only a vertical end joins: a horizontal end beside a node keeps its blank margin, and a bus ends where its last stem is.
-  const vertical = x === end.x;
+  const vertical = behindX === x;
 
-  return vertical && hasHorizontal(canvas.armsAt(x, y)) ? { x, y } : undefined;
+  return vertical && hasHorizontal(canvas.armsAt(behindX, behindY)) ? { x: behindX, y: behindY } : undefined;
 }
 
 function paintRouteLine(painter: Painter, route: Route): void {
-  const count = cellCount(route);
   const style = styleIdFor(painter, route.role ?? 'arrow', route.style);
-  const first = cellAt(route, 0);
-  const last = cellAt(route, count - 1);
-  const startJoint = first !== undefined && route.startToward === undefined ? crossedLineBehind(painter.canvas, first, cellAt(route, 1) ?? route.endToward) : undefined;
-  const endJoint = last !== undefined && route.endToward === undefined ? crossedLineBehind(painter.canvas, last, cellAt(route, count - 2) ?? route.startToward) : undefined;
-  const weight = route.weight;
-  if (startJoint !== undefined && first !== undefined) {
-    painter.canvas.addArms(startJoint.x, startJoint.y, armToward(0, startJoint, first, weight), style);
-  }
-  if (endJoint !== undefined && last !== undefined) {
-    painter.canvas.addArms(endJoint.x, endJoint.y, armToward(0, endJoint, last, weight), style);
-  }
-  const lastIndex = count - 1;
-  // The first and last cells also reach toward a joint or an arrowhead beyond them.
-  const ends: RouteEnds = { lastIndex, startJoint, endJoint, startToward: route.startToward, endToward: route.endToward, weight };
   const run = route.run;
-  if (run !== undefined) {
-    // Inner cells of a run join both neighbours; only the two ends need points to work out their arms.
-    const forward = withArm(0, sideOfStep(run.dx, run.dy), weight);
-    const backward = withArm(0, sideOfStep(-run.dx, -run.dy), weight);
-    for (let index = 0; index <= lastIndex; index += 1) {
-      const x = run.x + index * run.dx;
-      const y = run.y + index * run.dy;
-      const arms = (index > 0 ? backward : 0) | (index < lastIndex ? forward : 0);
-      let end: Point | undefined;
-      if (index === 0) {
-        end = first;
-      } else if (index === lastIndex) {
-        end = last;
-      }
-      painter.canvas.addArms(x, y, end === undefined ? arms : withEndArms(ends, index, end, arms), style);
-    }
+  if (run === undefined) {
+    paintCells(painter.canvas, route, route.cells, style);
+  } else if (run.length > 0) {
+    paintRun(painter.canvas, route, run, style);
+  }
+}
+
+/**
+ * Paints a straight run. Inner cells join both neighbours; only the two ends
+ * look beyond the run, so a run of thousands of cells makes no point objects.
+ */
+function paintRun(canvas: Canvas, route: Route, run: StraightRun, style: number): void {
+  const { x, y, dx, dy } = run;
+  const weight = route.weight;
+  const lastIndex = run.length - 1;
+  const lastX = x + lastIndex * dx;
+  const lastY = y + lastIndex * dy;
+  // A run of one cell looks past each end toward the arrowhead at its other end.
+  let startJoint: Point | undefined;
+  if (route.startToward === undefined) {
+    startJoint = lastIndex > 0 ? lineBehind(canvas, x, y, x - dx, y - dy) : crossedLineBehind(canvas, x, y, route.endToward);
+  }
+  let endJoint: Point | undefined;
+  if (route.endToward === undefined) {
+    endJoint = lastIndex > 0 ? lineBehind(canvas, lastX, lastY, lastX + dx, lastY + dy) : crossedLineBehind(canvas, lastX, lastY, route.startToward);
+  }
+  if (startJoint !== undefined) {
+    canvas.addArms(startJoint.x, startJoint.y, withArm(0, sideOfStep(x - startJoint.x, y - startJoint.y), weight), style);
+  }
+  if (endJoint !== undefined) {
+    canvas.addArms(endJoint.x, endJoint.y, withArm(0, sideOfStep(lastX - endJoint.x, lastY - endJoint.y), weight), style);
+  }
+
+  const forward = withArm(0, sideOfStep(dx, dy), weight);
+  const backward = withArm(0, sideOfStep(-dx, -dy), weight);
+  let startArms = armTowardPoint(armTowardPoint(lastIndex > 0 ? forward : 0, x, y, startJoint, weight), x, y, route.startToward, weight);
+  if (lastIndex === 0) {
+    startArms = armTowardPoint(armTowardPoint(startArms, x, y, endJoint, weight), x, y, route.endToward, weight);
+    canvas.addArms(x, y, startArms, style);
 
     return;
   }
-  const cells = route.cells;
+  canvas.addArms(x, y, startArms, style);
+  for (let index = 1; index < lastIndex; index += 1) {
+    canvas.addArms(x + index * dx, y + index * dy, backward | forward, style);
+  }
+  canvas.addArms(lastX, lastY, armTowardPoint(armTowardPoint(backward, lastX, lastY, endJoint, weight), lastX, lastY, route.endToward, weight), style);
+}
+
+/** Paints a route given cell by cell, each cell joined to the one before and after it. */
+function paintCells(canvas: Canvas, route: Route, cells: readonly Point[], style: number): void {
+  const first = cells[0];
+  const last = cells[cells.length - 1];
+  if (first === undefined || last === undefined) {
+    return;
+  }
+  const weight = route.weight;
+  const lastIndex = cells.length - 1;
+  const startJoint = route.startToward === undefined ? crossedLineBehind(canvas, first.x, first.y, cells[1] ?? route.endToward) : undefined;
+  const endJoint = route.endToward === undefined ? crossedLineBehind(canvas, last.x, last.y, cells[lastIndex - 1] ?? route.startToward) : undefined;
+  if (startJoint !== undefined) {
+    canvas.addArms(startJoint.x, startJoint.y, armToward(0, startJoint, first, weight), style);
+  }
+  if (endJoint !== undefined) {
+    canvas.addArms(endJoint.x, endJoint.y, armToward(0, endJoint, last, weight), style);
+  }
   for (let index = 0; index <= lastIndex; index += 1) {
     const cell = cells[index] as Point;
-    const arms = armToward(armToward(0, cell, cells[index - 1], weight), cell, cells[index + 1], weight);
-    painter.canvas.addArms(cell.x, cell.y, withEndArms(ends, index, cell, arms), style);
+    let arms = armToward(armToward(0, cell, cells[index - 1], weight), cell, cells[index + 1], weight);
+    // The first and last cells also reach toward a joint or an arrowhead beyond them.
+    if (index === 0) {
+      arms = armToward(armToward(arms, cell, startJoint, weight), cell, route.startToward, weight);
+    }
+    if (index === lastIndex) {
+      arms = armToward(armToward(arms, cell, endJoint, weight), cell, route.endToward, weight);
+    }
+    canvas.addArms(cell.x, cell.y, arms, style);
   }
-}
-
-/** The joints and arrowheads beyond the two ends of a route line. */
-interface RouteEnds {
-  readonly lastIndex: number;
-  readonly startJoint: Point | undefined;
-  readonly endJoint: Point | undefined;
-  readonly startToward: Point | undefined;
-  readonly endToward: Point | undefined;
-  readonly weight: Weight;
-}
-
-/** Adds to the arms of cell `index` those toward what lies beyond it, when it is the first or last cell. */
-function withEndArms(ends: RouteEnds, index: number, cell: Point, arms: Arms): Arms {
-  let withEnds = arms;
-  if (index === 0) {
-    withEnds = armToward(armToward(withEnds, cell, ends.startJoint, ends.weight), cell, ends.startToward, ends.weight);
-  }
-  if (index === ends.lastIndex) {
-    withEnds = armToward(armToward(withEnds, cell, ends.endJoint, ends.weight), cell, ends.endToward, ends.weight);
-  }
-
-  return withEnds;
 }
 
 /** Returns the side a one-cell step of (dx, dy) moves toward. */
 function sideOfStep(dx: number, dy: number): Side {
-  return sideToward({ x: 0, y: 0 }, { x: dx, y: dy });
+  if (dx > 0) {
+    return Side.Right;
+  }
+  if (dx < 0) {
+    return Side.Left;
+  }
+
+  return dy > 0 ? Side.Down : Side.Up;
 }
 
 /** Adds to `arms` an arm of `weight` from `cell` toward a neighbouring cell, when there is one. */
 function armToward(arms: Arms, cell: Point, neighbour: Point | undefined, weight: Weight): Arms {
-  return neighbour === undefined ? arms : withArm(arms, sideToward(cell, neighbour), weight);
+  return armTowardPoint(arms, cell.x, cell.y, neighbour, weight);
 }
 
-function sideToward(from: Point, to: Point): Side {
-  if (to.x > from.x) {
-    return Side.Right;
-  }
-  if (to.x < from.x) {
-    return Side.Left;
-  }
-
-  return to.y > from.y ? Side.Down : Side.Up;
+/** Adds to `arms` an arm of `weight` from cell (x, y) toward a neighbouring cell, when there is one. */
+function armTowardPoint(arms: Arms, x: number, y: number, neighbour: Point | undefined, weight: Weight): Arms {
+  return neighbour === undefined ? arms : withArm(arms, sideOfStep(neighbour.x - x, neighbour.y - y), weight);
 }

@@ -93,12 +93,12 @@ function isInside(rect: Rect, x: number, y: number): boolean {
 function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route | undefined {
   const a = from.rect;
   const b = to.rect;
-  const rows = overlap(attachSpan(from, 'vertical'), attachSpan(to, 'vertical'));
+  const rows = sharedSpan(from, to, 'vertical');
   if (rows !== undefined && (right(a) <= b.x || right(b) <= a.x)) {
     return horizontalRoute(from, to, Math.ceil((rows.low + rows.high) / 2), spec);
   }
 
-  const columns = overlap(attachSpan(from, 'horizontal'), attachSpan(to, 'horizontal'));
+  const columns = sharedSpan(from, to, 'horizontal');
   if (columns !== undefined && (bottom(a) <= b.y || bottom(b) <= a.y)) {
     const downward = a.y < b.y;
     const x = facingColumn(columns, (column) => drawnAt(from, downward ? Side.Down : Side.Up, column) && drawnAt(to, downward ? Side.Up : Side.Down, column));
@@ -123,21 +123,28 @@ function facingColumn(span: Span, faces: (column: number) => boolean): number | 
   return undefined;
 }
 
-/** Cells along an axis where a line may leave the node: inside the border of a box, anywhere on other nodes. */
-function attachSpan(placed: PlacedNode, axis: 'horizontal' | 'vertical'): Span {
-  const rect = placed.rect;
-  const inset = joinsBorder(placed.node) ? 1 : 0;
-  const start = axis === 'horizontal' ? rect.x : rect.y;
-  const length = axis === 'horizontal' ? rect.width : rect.height;
-
-  return { low: start + inset, high: start + length - 1 - inset };
-}
-
-function overlap(a: Span, b: Span): Span | undefined {
-  const low = Math.max(a.low, b.low);
-  const high = Math.min(a.high, b.high);
+/**
+ * Returns the cells along an axis where a line may leave both nodes, or
+ * undefined when there are none. A line leaves a box inside its border and
+ * any other node anywhere along it.
+ */
+function sharedSpan(a: PlacedNode, b: PlacedNode, axis: 'horizontal' | 'vertical'): Span | undefined {
+  const low = Math.max(attachFirst(a, axis), attachFirst(b, axis));
+  const high = Math.min(attachLast(a, axis), attachLast(b, axis));
 
   return low <= high ? { low, high } : undefined;
+}
+
+function attachFirst(placed: PlacedNode, axis: 'horizontal' | 'vertical'): number {
+  const start = axis === 'horizontal' ? placed.rect.x : placed.rect.y;
+
+  return joinsBorder(placed.node) ? start + 1 : start;
+}
+
+function attachLast(placed: PlacedNode, axis: 'horizontal' | 'vertical'): number {
+  const end = axis === 'horizontal' ? right(placed.rect) - 1 : bottom(placed.rect) - 1;
+
+  return joinsBorder(placed.node) ? end - 1 : end;
 }
 
 /**
@@ -196,7 +203,6 @@ function alongTrack(path: Track, spec: LinkSpec, across: number, axis: 'horizont
     );
   }
 
-  const toPoint = axis === 'horizontal' ? (position: number): Point => ({ x: position, y: across }) : (position: number): Point => ({ x: across, y: position });
   const forward = axis === 'horizontal' ? (direction === 1 ? Side.Right : Side.Left) : direction === 1 ? Side.Down : Side.Up;
   // The line cells, joints included, are one straight run: each joint is next to the line's end.
   const lineFirst = spec.startHead ? first + direction : first;
@@ -205,23 +211,25 @@ function alongTrack(path: Track, spec: LinkSpec, across: number, axis: 'horizont
   const targetJoint = spec.endHead ? undefined : path.targetJoint;
   const runFirst = sourceJoint ?? lineFirst;
   const runLast = targetJoint ?? lineLast;
-  const start = toPoint(runFirst);
+  const horizontal = axis === 'horizontal';
   const run: StraightRun = {
-    x: start.x,
-    y: start.y,
-    dx: axis === 'horizontal' ? direction : 0,
-    dy: axis === 'horizontal' ? 0 : direction,
+    x: horizontal ? runFirst : across,
+    y: horizontal ? across : runFirst,
+    dx: horizontal ? direction : 0,
+    dy: horizontal ? 0 : direction,
     length: Math.max(0, (runLast - runFirst) * direction + 1),
   };
 
-  const startHead = spec.startHead ? toPoint(first) : undefined;
-  const endHead = spec.endHead ? toPoint(last) : undefined;
-  const arrowheads: Route['heads'][number][] = [];
-  if (startHead !== undefined) {
-    arrowheads.push({ at: startHead, symbol: arrowToward(opposite(forward)) });
-  }
-  if (endHead !== undefined) {
-    arrowheads.push({ at: endHead, symbol: arrowToward(forward) });
+  const startHead = spec.startHead ? pointOnTrack(axis, first, across) : undefined;
+  const endHead = spec.endHead ? pointOnTrack(axis, last, across) : undefined;
+  const startArrow = startHead === undefined ? undefined : { at: startHead, symbol: arrowToward(opposite(forward)) };
+  const endArrow = endHead === undefined ? undefined : { at: endHead, symbol: arrowToward(forward) };
+  // A literal of the right length: an array grown by push reserves room for many more items, once per connector.
+  let arrowheads: Route['heads'] = [];
+  if (startArrow !== undefined && endArrow !== undefined) {
+    arrowheads = [startArrow, endArrow];
+  } else if (startArrow !== undefined || endArrow !== undefined) {
+    arrowheads = [(startArrow ?? endArrow) as Route['heads'][number]];
   }
 
   return makeRoute({
@@ -230,10 +238,15 @@ function alongTrack(path: Track, spec: LinkSpec, across: number, axis: 'horizont
     heads: arrowheads,
     endToward: endHead,
     startToward: startHead,
-    label: spec.label === undefined ? undefined : placeLabel(spec, [toPoint(first), toPoint(last)], free, axis),
+    label: spec.label === undefined ? undefined : placeLabel(spec, [pointOnTrack(axis, first, across), pointOnTrack(axis, last, across)], free, axis),
     role: spec.role,
     style: spec.style,
   });
+}
+
+/** Returns the cell at `position` along a track on row or column `across`. */
+function pointOnTrack(axis: 'horizontal' | 'vertical', position: number, across: number): Point {
+  return axis === 'horizontal' ? { x: position, y: across } : { x: across, y: position };
 }
 
 /** Centers a label beside a straight run of `length` cells from `first` to `last`, failing when the run is too short to hold it. */

@@ -14,11 +14,13 @@ const MAX_BUCKETS = 1 << 20;
  * bucketed by 32x32 cells or more so a query looks at nearby rectangles only, which
  * keeps routing linear in the number of connectors. Every obstacle lies
  * inside the layout, so buckets cover the layout only and queries outside it
- * find nothing.
+ * find nothing. The buckets are filled on the first query, because chains
+ * and fans, whose places are fixed, never query.
  */
 export class ObstacleIndex {
-  /** Buckets row by row over the layout; undefined where no obstacle reaches. */
-  private readonly buckets: (PlacedNode[] | undefined)[];
+  /** Buckets row by row over the layout, once filled; undefined where no obstacle reaches. */
+  private filled: (PlacedNode[] | undefined)[] | undefined;
+  private readonly root: PlacedNode;
   private readonly bucketSize: number;
   private readonly columns: number;
   private readonly rows: number;
@@ -26,6 +28,7 @@ export class ObstacleIndex {
   readonly bounds: Rect;
 
   constructor(root: PlacedNode) {
+    this.root = root;
     this.bounds = root.rect;
     let size = BUCKET;
     while (Math.ceil(root.rect.width / size) * Math.ceil(root.rect.height / size) > MAX_BUCKETS) {
@@ -34,8 +37,15 @@ export class ObstacleIndex {
     this.bucketSize = size;
     this.columns = Math.max(1, Math.ceil(root.rect.width / size));
     this.rows = Math.max(1, Math.ceil(root.rect.height / size));
-    this.buckets = new Array<PlacedNode[] | undefined>(this.columns * this.rows);
-    this.addTree(root);
+  }
+
+  private get buckets(): (PlacedNode[] | undefined)[] {
+    if (this.filled === undefined) {
+      this.filled = new Array<PlacedNode[] | undefined>(this.columns * this.rows);
+      this.addTree(this.root);
+    }
+
+    return this.filled;
   }
 
   /** Lists the obstacles that overlap `area`, other than `first` and `second` and boxes around them. */

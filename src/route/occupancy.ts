@@ -28,8 +28,12 @@ export class Occupancy {
   private inside: Uint8Array | undefined;
   /** Occupants of cells outside `bounds`, such as a label above the top row, by `key`. */
   private readonly outside = new Map<number, Occupant>();
-  /** Routes added but not yet marked: many diagrams never ask, so marking waits for the first question. */
-  private readonly pending: { readonly route: Route; readonly labelWidth: number }[] = [];
+  /**
+   * Routes added but not yet marked, with the width of each one's label:
+   * many diagrams never ask, so marking waits for the first question.
+   */
+  private readonly pendingRoutes: Route[] = [];
+  private readonly pendingLabelWidths: number[] = [];
 
   constructor(bounds: Rect) {
     this.bounds = bounds;
@@ -46,14 +50,16 @@ export class Occupancy {
   }
 
   add(route: Route, labelWidth: number): void {
-    this.pending.push({ route, labelWidth });
+    this.pendingRoutes.push(route);
+    this.pendingLabelWidths.push(labelWidth);
   }
 
   private markPending(): void {
-    if (this.pending.length > 0) {
-      for (const { route, labelWidth } of this.pending.splice(0)) {
-        this.markRoute(route, labelWidth);
-      }
+    const routes = this.pendingRoutes;
+    if (routes.length > 0) {
+      routes.forEach((route, index) => this.markRoute(route, this.pendingLabelWidths[index] ?? 0));
+      routes.length = 0;
+      this.pendingLabelWidths.length = 0;
     }
   }
 
@@ -114,7 +120,7 @@ export class Occupancy {
   }
 }
 
-/** Returns what a cell holds once another route passes: taken, unless both run the same way through it. */
+/** Returns what a cell contains once another route passes: taken, unless both run the same way through it. */
 function merged(existing: Occupant, occupant: Occupant): Occupant {
   return existing === Occupant.Free || existing === occupant ? occupant : Occupant.Taken;
 }

@@ -84,16 +84,6 @@ export function makeRoute(parts: RouteParts): Route {
   return new RouteRecord(parts);
 }
 
-/** Returns cell `index` of a route, from its run when it has one. */
-export function cellAt(route: Route, index: number): Point | undefined {
-  const run = route.run;
-  if (run === undefined) {
-    return route.cells[index];
-  }
-
-  return index >= 0 && index < run.length ? runCell(run, index) : undefined;
-}
-
 /** Returns the cell `step` steps from the start of a run. */
 function runCell(run: StraightRun, step: number): Point {
   return { x: run.x + step * run.dx, y: run.y + step * run.dy };
@@ -146,9 +136,4 @@ export class CellBounds {
   get rect(): Rect {
     return { x: this.lowX, y: this.lowY, width: this.highX - this.lowX, height: this.highY - this.lowY };
   }
-}
-
-/** Returns how many line cells a route has. */
-export function cellCount(route: Route): number {
-  return route.run === undefined ? route.cells.length : route.run.length;
 }
