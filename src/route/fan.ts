@@ -19,31 +19,47 @@ import { type Point, type Route, type StraightRun, makeRoute } from './types.js'
 export function fanRoutes(fan: PlacedNode, weight: Weight, text: Typesetter): Route[] {
   const routes: Route[] = [];
   const nodes = fan.children;
-  const rowTop = minOf(nodes.map((node) => node.rect.y));
-  const rowBottom = maxOf(nodes.map((node) => bottom(node.rect)));
+  // Loops rather than arrays of coordinates: a fan may have thousands of nodes.
+  let rowTop = Infinity;
+  let rowBottom = -Infinity;
+  let lowCenter = Infinity;
+  let highCenter = -Infinity;
+  for (const node of nodes) {
+    rowTop = Math.min(rowTop, node.rect.y);
+    rowBottom = Math.max(rowBottom, bottom(node.rect));
+    lowCenter = Math.min(lowCenter, centerX(node.rect));
+    highCenter = Math.max(highCenter, centerX(node.rect));
+  }
 
   if (fan.source !== undefined) {
     const busY = rowTop - 3;
     const start = stemStart(fan.source, text);
     routes.push(stem(start, busY, weight));
-    routes.push(bus([start.x, ...nodes.map((node) => centerX(node.rect))], busY, weight));
+    routes.push(bus(Math.min(start.x, lowCenter), Math.max(start.x, highCenter), busY, weight));
     for (const node of nodes) {
-      routes.push(drop({ x: centerX(node.rect), y: busY }, rowTop - 2, weight));
+      routes.push(drop(centerX(node.rect), busY, rowTop - 2, weight));
     }
   }
 
   if (fan.sink !== undefined) {
     const busY = rowBottom + 1;
-    const starts = nodes.map((node) => stemStart(node, text));
-    for (const start of starts) {
+    const sinkX = centerX(fan.sink.rect);
+    let low = sinkX;
+    let high = sinkX;
+    for (const node of nodes) {
+      const start = stemStart(node, text);
+      low = Math.min(low, start.x);
+      high = Math.max(high, start.x);
       routes.push(stem(start, busY, weight));
     }
-    routes.push(bus([centerX(fan.sink.rect), ...starts.map((start) => start.x)], busY, weight));
-    routes.push(drop({ x: centerX(fan.sink.rect), y: busY }, busY + 1, weight));
+    routes.push(bus(low, high, busY, weight));
+    routes.push(drop(sinkX, busY, busY + 1, weight));
   }
 
   return routes;
 }
+
+const CONTAINER_KINDS: ReadonlySet<string> = new Set(['row', 'column', 'grid', 'box', 'fan']);
 
 /**
  * Where a stem leaves a node: on its bottom border for a box, otherwise just
@@ -59,8 +75,7 @@ function stemStart(node: PlacedNode, text: Typesetter): Point {
   if (node.sink !== undefined) {
     return stemStart(node.sink, text);
   }
-  const containers = new Set(['row', 'column', 'grid', 'box', 'fan']);
-  if (containers.has(node.node.kind) && node.children.length > 0) {
+  if (CONTAINER_KINDS.has(node.node.kind) && node.children.length > 0) {
     // The stem starts under the child that reaches lowest, the one nearest the center among equals.
     const drawn = node.children.filter((child) => child.rect.width > 0 && child.rect.height > 0 && !drawsNothing(child.node));
     const lowest = maxOf(drawn.map((child) => bottom(child.rect)));
@@ -156,19 +171,17 @@ function stem(start: Point, busY: number, weight: Weight): Route {
   return makeRoute({ run: verticalRun(start.x, start.y, busY), weight, heads: [] });
 }
 
-function bus(xs: readonly number[], y: number, weight: Weight): Route {
-  const low = minOf(xs);
-  const high = maxOf(xs);
-
+/** Returns a horizontal line on row `y` from column `low` to column `high`. */
+function bus(low: number, high: number, y: number, weight: Weight): Route {
   return makeRoute({ run: { x: low, y, dx: 1, dy: 0, length: Math.max(0, high - low + 1) }, weight, heads: [] });
 }
 
-/** A vertical line from a bus cell down to `lastY`, with an arrowhead below it. */
-function drop(from: Point, lastY: number, weight: Weight): Route {
-  const head = { x: from.x, y: lastY + 1 };
+/** Returns a vertical line in column `x` from row `fromY` down to `lastY`, with an arrowhead below it. */
+function drop(x: number, fromY: number, lastY: number, weight: Weight): Route {
+  const head = { x, y: lastY + 1 };
 
   return makeRoute({
-    run: verticalRun(from.x, from.y, lastY),
+    run: verticalRun(x, fromY, lastY),
     weight,
     heads: [{ at: head, symbol: arrowToward(Side.Down) }],
     endToward: head,

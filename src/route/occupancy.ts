@@ -29,14 +29,20 @@ export class Occupancy {
   /** Occupants of cells outside `bounds`, such as a label above the top row, by `key`. */
   private readonly outside = new Map<number, Occupant>();
   /**
-   * Routes added but not yet marked, with the width of each one's label:
-   * many diagrams never ask, so marking waits for the first question.
+   * The routes so far, which the router appends to. Marking waits for the
+   * first question and then takes the routes added since, as many diagrams
+   * never ask.
    */
-  private readonly pendingRoutes: Route[] = [];
-  private readonly pendingLabelWidths: number[] = [];
+  private readonly routes: readonly Route[];
+  /** How many of `routes` are marked. */
+  private marked = 0;
+  private readonly labelWidth: (label: string) => number;
 
-  constructor(bounds: Rect) {
+  /** Tracks the cells of `routes`, a list the caller appends to, inside and around `bounds`; `labelWidth` measures a route's label. */
+  constructor(bounds: Rect, routes: readonly Route[], labelWidth: (label: string) => number) {
     this.bounds = bounds;
+    this.routes = routes;
+    this.labelWidth = labelWidth;
   }
 
   at(x: number, y: number): Occupant {
@@ -49,21 +55,13 @@ export class Occupancy {
     return this.outside.get(key(x, y)) ?? Occupant.Free;
   }
 
-  add(route: Route, labelWidth: number): void {
-    this.pendingRoutes.push(route);
-    this.pendingLabelWidths.push(labelWidth);
-  }
-
   private markPending(): void {
-    const routes = this.pendingRoutes;
-    if (routes.length > 0) {
-      routes.forEach((route, index) => this.markRoute(route, this.pendingLabelWidths[index] ?? 0));
-      routes.length = 0;
-      this.pendingLabelWidths.length = 0;
+    for (; this.marked < this.routes.length; this.marked += 1) {
+      this.markRoute(this.routes[this.marked] as Route);
     }
   }
 
-  private markRoute(route: Route, labelWidth: number): void {
+  private markRoute(route: Route): void {
     const run = route.run;
     if (run !== undefined) {
       // A run's inner cells all lie along its axis; only its two ends are taken.
@@ -78,6 +76,7 @@ export class Occupancy {
       this.mark(head.at.x, head.at.y, Occupant.Taken);
     }
     if (route.label !== undefined) {
+      const labelWidth = this.labelWidth(route.label.text);
       for (let offset = 0; offset < labelWidth; offset += 1) {
         this.mark(route.label.at.x + offset, route.label.at.y, Occupant.Taken);
       }

@@ -22,12 +22,11 @@ import type { Route } from './types.js';
 export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   const byId = indexById(root);
   const obstacles = new ObstacleIndex(root);
-  const occupancy = new Occupancy(root.rect);
   const routes: Route[] = [];
+  const occupancy = new Occupancy(root.rect, routes, (label) => text.line(label).width);
   const links: Link[] = [];
   const add = (route: Route): void => {
     routes.push(route);
-    occupancy.add(route, route.label === undefined ? 0 : text.line(route.label.text).width);
   };
 
   walk(root, (placed) => {
