@@ -20,7 +20,9 @@ import type { Route } from './types.js';
  * layout; connectors then find their way around what is there.
  */
 export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
-  const byId = indexById(root);
+  // Only connectors and stubs name nodes by id, so a diagram without them never builds the index.
+  let byIdIndex: Map<string, PlacedNode> | undefined;
+  const byId = (): Map<string, PlacedNode> => (byIdIndex ??= indexById(root));
   const obstacles = new ObstacleIndex(root);
   const routes: Route[] = [];
   const occupancy = new Occupancy(root.rect, routes, (label) => text.line(label).width);
@@ -40,11 +42,11 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
     }
     if (node.kind === 'row' || node.kind === 'column' || node.kind === 'grid') {
       node.connectors?.forEach((connector, index) => {
-        links.push(resolveConnector(connector, placed.path.child('connectors', index), byId, text));
+        links.push(resolveConnector(connector, placed.path.child('connectors', index), byId(), text));
       });
       node.stubs?.forEach((stub, index) => {
         const path = placed.path.child('stubs', index);
-        add(stubRoute(lookup(byId, stub.id, path, 'id'), stub, path.path));
+        add(stubRoute(lookup(byId(), stub.id, path, 'id'), stub, path.path));
       });
     }
   });
