@@ -33,6 +33,8 @@ interface Painter {
    * look at the neighbouring cells, which must hold their final lines by then.
    */
   readonly lineWork: (() => void)[];
+  /** Box titles, painted last so a connector that joins a top border never cuts through a title. */
+  readonly titleWork: (() => void)[];
 }
 
 /** Returns the style of a role with a node's own style over it, or undefined when colour is off. */
@@ -66,7 +68,7 @@ export function paintAll(root: PlacedNode, routes: readonly Route[], options: Pa
   const area = coveredArea(root.rect, routes, options.text);
   assertWithinCells(area, options.maxCells);
   const canvas = new Canvas(area.width, area.height, area.x, area.y);
-  const painter: Painter = { canvas, options, role: undefined, link: undefined, lineWork: [] };
+  const painter: Painter = { canvas, options, role: undefined, link: undefined, lineWork: [], titleWork: [] };
   paintNode(painter, root);
   for (const paint of painter.lineWork) {
     paint();
@@ -83,26 +85,19 @@ export function paintAll(root: PlacedNode, routes: readonly Route[], options: Pa
       writeLine(painter, route.label.at.x, route.label.at.y, route.label.text, styleFor(painter, route.role ?? 'label', route.style));
     }
   }
-  paintTitles(painter, root);
+  for (const paint of painter.titleWork) {
+    paint();
+  }
 
   return canvas;
 }
 
-/** Paints box titles last, so a connector that joins a top border never cuts through its title. */
-function paintTitles(parent: Painter, placed: PlacedNode): void {
-  const node = placed.node;
-  const painter = withNode(parent, node);
-  if (node.kind === 'box' && node.title !== undefined && node.title !== '' && (node.border ?? 'light') !== 'none') {
-    const rect = placed.rect;
-    const room = rect.width - 4;
-    const anchor = horizontalAnchor(node.titleAlign);
-    const width = painter.options.text.line(node.title).width + 2;
-    writeFramed(painter, rect.x + 2 + alignOffset(room, width, anchor), rect.y, [' ', node.title, ' '], styleFor(painter, 'title', node.style));
-  }
-
-  for (const part of placed.parts) {
-    paintTitles(painter, part);
-  }
+/** Paints a box's title over its top border. */
+function paintTitle(painter: Painter, rect: Rect, box: BoxNode, title: string): void {
+  const room = rect.width - 4;
+  const anchor = horizontalAnchor(box.titleAlign);
+  const width = painter.options.text.line(title).width + 2;
+  writeFramed(painter, rect.x + 2 + alignOffset(room, width, anchor), rect.y, [' ', title, ' '], styleFor(painter, 'title', box.style));
 }
 
 /** Returns the rectangle that covers the layout and every route cell, arrowhead and label. */
@@ -124,9 +119,14 @@ function paintNode(parent: Painter, placed: PlacedNode): void {
   const rect = placed.rect;
   const own = node.style;
   switch (node.kind) {
-    case 'box':
+    case 'box': {
       paintBox(painter, placed, node);
+      const title = node.title;
+      if (title !== undefined && title !== '' && (node.border ?? 'light') !== 'none') {
+        painter.titleWork.push(() => paintTitle(painter, rect, node, title));
+      }
       break;
+    }
     case 'text':
       paintText(painter, rect, node.text, node.align ?? 'left', styleFor(painter, 'label', own));
       break;
@@ -166,7 +166,7 @@ function withNode(parent: Painter, node: DiagramNode): Painter {
     return parent;
   }
 
-  return { canvas: parent.canvas, options: parent.options, role: node.role ?? parent.role, link, lineWork: parent.lineWork };
+  return { canvas: parent.canvas, options: parent.options, role: node.role ?? parent.role, link, lineWork: parent.lineWork, titleWork: parent.titleWork };
 }
 
 export function writeLine(painter: Painter, x: number, y: number, text: string, style: Style | undefined): number {
