@@ -38,6 +38,7 @@ export function renderWithDiagnostics(model: DiagramNode, options?: RenderOption
   if (config.width === undefined || natural.width <= config.width) {
     return { text: serialize(natural, config), diagnostics: [] };
   }
+  natural.release();
 
   const fitted = fitToWidth(model, config.width, text, config);
   if (fitted !== undefined) {
@@ -62,7 +63,7 @@ const MAX_WIDTHS_TRIED = 120;
  * `minimumWidth`, which may lie below the width that just failed.
  */
 function nextFittingWidth(model: DiagramNode, failed: number, text: Typesetter, config: RenderConfig): number {
-  const natural = draw(model, text, config).canvas.width;
+  const natural = drawnWidth(model, text, config);
   for (let width = failed + 1; width < natural && width <= failed + MAX_WIDTHS_TRIED; width += 1) {
     if (fitToWidth(model, width, text, config) !== undefined) {
       return width;
@@ -86,7 +87,7 @@ export function minimumWidth(model: DiagramNode, options?: Omit<RenderOptions, '
 }
 
 function minimumWidthOf(model: DiagramNode, text: Typesetter, config: RenderConfig): number {
-  const natural = draw(model, text, config).canvas.width;
+  const natural = drawnWidth(model, text, config);
   let low = MIN_WIDTH;
   let high = natural;
   while (low < high) {
@@ -120,6 +121,7 @@ function fitToWidth(model: DiagramNode, width: number, text: Typesetter, config:
       if (canvas.width <= width) {
         return { text: serialize(canvas, config), diagnostics };
       }
+      canvas.release();
       // Narrowing the layout helps only when routes outside it made the drawing too wide;
       // a layout that is itself too wide needs the next step instead.
       if (drawing.layoutWidth > available) {
@@ -166,6 +168,19 @@ function draw(model: DiagramNode, text: Typesetter, config: RenderConfig): Drawi
   return { canvas, layoutWidth: placed.rect.width };
 }
 
+/** Returns the width of the natural drawing. */
+function drawnWidth(model: DiagramNode, text: Typesetter, config: RenderConfig): number {
+  const canvas = draw(model, text, config).canvas;
+  const width = canvas.width;
+  canvas.release();
+
+  return width;
+}
+
+/** Serializes a canvas and releases it. */
 function serialize(canvas: Canvas, config: RenderConfig): string {
-  return canvas.toString(config.charset, { color: config.color, hyperlinks: config.hyperlinks });
+  const text = canvas.toString(config.charset, { color: config.color, hyperlinks: config.hyperlinks });
+  canvas.release();
+
+  return text;
 }

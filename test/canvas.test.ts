@@ -4,6 +4,7 @@ import { Weight, parseArms } from '../src/canvas/arms.js';
 import { Canvas, CellKind } from '../src/canvas/canvas.js';
 import { SymbolCode } from '../src/canvas/glyphs.js';
 import { type Glyph, Typesetter } from '../src/text/typeset.js';
+import { box, renderDiagram, row, text } from '../src/index.js';
 
 /** The default text policy of `renderDiagram`. */
 const typesetter = new Typesetter({ tabWidth: 8, emoji: 'text', trustedLabels: false });
@@ -308,5 +309,60 @@ describe('Canvas plain text after a longer drawing', () => {
     short.writeText(5, 1, [{ text: 'b', width: 1 }]);
 
     expect(short.toString('unicode')).toBe(`${family}${family}\na    b`);
+  });
+});
+
+describe('Canvas cell array reuse', () => {
+  it('reused array starts blank', () => {
+    const first = new Canvas(8, 3);
+    first.writeText(0, 0, glyphs('abcdefgh'));
+    first.horizontalLine(0, 7, 2, Weight.Heavy);
+    first.release();
+
+    const second = new Canvas(6, 2);
+
+    expect(second.toString('unicode')).toBe('');
+    expect(kindsOfRow(second, 0)).toEqual([Empty, Empty, Empty, Empty, Empty, Empty]);
+  });
+
+  it('live canvases never share cells', () => {
+    const spare = new Canvas(8, 2);
+    spare.release();
+    const outer = new Canvas(4, 1);
+    const inner = new Canvas(4, 1);
+    outer.writeText(0, 0, glyphs('out'));
+    inner.writeText(0, 0, glyphs('in'));
+
+    expect(outer.toString('unicode')).toBe('out');
+    expect(inner.toString('unicode')).toBe('in');
+  });
+
+  it('released canvas reads as empty', () => {
+    const canvas = new Canvas(3, 1);
+    canvas.writeText(0, 0, glyphs('abc'));
+    canvas.release();
+    const next = new Canvas(3, 1);
+    next.writeText(0, 0, glyphs('xyz'));
+
+    expect(canvas.toString('unicode')).toBe('');
+    expect(next.toString('unicode')).toBe('xyz');
+  });
+});
+
+describe('Canvas reuse across nested renders', () => {
+  it('render inside a getter keeps both outputs', () => {
+    const inner = row({ chain: true, gap: 5 }, [box(text('x')), box(text('y'))]);
+    const plain = box({ title: 'T' }, text('outer label'));
+    const nested = {
+      kind: 'box' as const,
+      children: [text('outer label')],
+      get title(): string {
+        renderDiagram(inner);
+
+        return 'T';
+      },
+    };
+
+    expect(renderDiagram(nested)).toBe(renderDiagram(plain));
   });
 });
