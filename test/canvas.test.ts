@@ -5,6 +5,7 @@ import { Canvas, CellKind } from '../src/canvas/canvas.js';
 import { SymbolCode } from '../src/canvas/glyphs.js';
 import { type Glyph, Typesetter } from '../src/text/typeset.js';
 import { box, renderDiagram, row, text } from '../src/index.js';
+import { SpareArray } from '../src/spare-array.js';
 
 /** The default text policy of `renderDiagram`. */
 const typesetter = new Typesetter({ tabWidth: 8, emoji: 'text', trustedLabels: false });
@@ -364,5 +365,44 @@ describe('Canvas reuse across nested renders', () => {
     };
 
     expect(renderDiagram(nested)).toBe(renderDiagram(plain));
+  });
+});
+
+describe('SpareArray', () => {
+  it('taken spare is zeroed up to the length asked', () => {
+    const spares = new SpareArray<Uint8Array>((length) => new Uint8Array(length), 16);
+    const first = spares.take(8);
+    first.fill(7);
+    spares.give(first);
+    const again = spares.take(5);
+
+    expect(again).toBe(first);
+    expect([...again.subarray(0, 5)]).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('second take while the spare is out allocates', () => {
+    const spares = new SpareArray<Uint8Array>((length) => new Uint8Array(length), 16);
+    spares.give(new Uint8Array(8));
+    const first = spares.take(4);
+    const second = spares.take(4);
+
+    expect(second).not.toBe(first);
+  });
+
+  it('array over the limit is not kept', () => {
+    const spares = new SpareArray<Uint8Array>((length) => new Uint8Array(length), 16);
+    const large = new Uint8Array(32);
+    spares.give(large);
+
+    expect(spares.take(8)).not.toBe(large);
+  });
+
+  it('shorter spare than asked is left alone', () => {
+    const spares = new SpareArray<Uint8Array>((length) => new Uint8Array(length), 16);
+    const short = new Uint8Array(4);
+    spares.give(short);
+
+    expect(spares.take(8).length).toBe(8);
+    expect(spares.take(4)).toBe(short);
   });
 });

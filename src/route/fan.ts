@@ -1,4 +1,4 @@
-import { maxOf, minOf } from '../numbers.js';
+import { maxOf } from '../numbers.js';
 import { Side, type Weight } from '../canvas/arms.js';
 import { arrowToward } from '../canvas/glyphs.js';
 import { alignOffset, bottom, horizontalAnchor } from '../layout/geometry.js';

@@ -1,4 +1,5 @@
 import type { Rect } from '../layout/geometry.js';
+import { SpareArray } from '../spare-array.js';
 import type { Point, Route } from './types.js';
 
 /** What a cell already holds from earlier routes, as the search sees it. */
@@ -17,6 +18,9 @@ function key(x: number, y: number): number {
   return (y + 0x100000) * 0x200000 + (x + 0x100000);
 }
 
+/** Occupant arrays kept for reuse between renders, up to 65,536 cells. */
+const spareOccupants = new SpareArray<Uint8Array>((length) => new Uint8Array(length), 1 << 16);
+
 /**
  * The cells earlier routes use, so later connectors neither run along them
  * nor end on them; crossing a straight line at right angles stays allowed.
@@ -24,7 +28,7 @@ function key(x: number, y: number): number {
 export class Occupancy {
   /** The layout's rectangle, where nearly every route cell lies. */
   private readonly bounds: Rect;
-  /** Occupants of the cells inside `bounds`, row by row; made on the first mark, as most diagrams never need it. */
+  /** Occupants of the cells inside `bounds`, row by row; taken on the first mark, as most diagrams never need it. */
   private inside: Uint8Array | undefined;
   /** Occupants of cells outside `bounds`, such as a label above the top row, by `key`. */
   private readonly outside = new Map<number, Occupant>();
@@ -102,11 +106,19 @@ export class Occupancy {
   private mark(x: number, y: number, occupant: Occupant): void {
     const index = this.indexOf(x, y);
     if (index >= 0) {
-      this.inside ??= new Uint8Array(this.bounds.width * this.bounds.height);
+      this.inside ??= spareOccupants.take(this.bounds.width * this.bounds.height);
       this.inside[index] = merged(this.inside[index] as Occupant, occupant);
     } else {
       const cell = key(x, y);
       this.outside.set(cell, merged(this.outside.get(cell) ?? Occupant.Free, occupant));
+    }
+  }
+
+  /** Hands the cell array to the next router; call it once routing is done. */
+  release(): void {
+    if (this.inside !== undefined) {
+      spareOccupants.give(this.inside);
+      this.inside = undefined;
     }
   }
 

@@ -64,6 +64,7 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   for (const link of bending) {
     add(searchRoute(link.from, link.to, link.spec, obstacles, occupancy));
   }
+  occupancy.release();
 
   return routes;
 }
