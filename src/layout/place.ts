@@ -44,6 +44,12 @@ function placedNode(
   return { node, rect, path, children, dividers, source, sink, parts: all };
 }
 
+/**
+ * The children of every leaf. One shared array, because leaves are most of
+ * the nodes and no stage changes a placed node's children.
+ */
+const NO_CHILDREN: readonly PlacedNode[] = [];
+
 /** Places the tree top-down: each container gives its children their rectangles. */
 export function placeTree(root: DiagramNode, sizes: Sizes): PlacedNode {
   const size = sizeOf(sizes, root);
@@ -64,7 +70,7 @@ function place(node: DiagramNode, rect: Rect, path: FieldPath, sizes: Sizes): Pl
     case 'fan':
       return placeFan(node, rect, path, sizes);
     default:
-      return placedNode(node, rect, path, []);
+      return placedNode(node, rect, path, NO_CHILDREN);
   }
 }
 
@@ -136,16 +142,20 @@ function stackChildren(
   path: FieldPath,
   sizes: Sizes,
 ): PlacedNode[] {
+  // Filled by index, not built with `map`, because every box stacks its
+  // children here and a `map` callback would be one more closure per box.
+  const children = new Array<PlacedNode>(nodes.length);
   let y = area.y;
-
-  return nodes.map((child, index) => {
+  let index = 0;
+  for (const child of nodes) {
     const size = sizeOf(sizes, child);
     const { x, width } = slotX(child, size, area.x, area.width, align);
-    const placed = place(child, { x, y, width, height: size.height }, path.child('children', index), sizes);
+    children[index] = place(child, { x, y, width, height: size.height }, path.child('children', index), sizes);
     y += size.height + gap;
+    index += 1;
+  }
 
-    return placed;
-  });
+  return children;
 }
 
 function placeGrid(grid: GridNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
