@@ -1,4 +1,3 @@
-import { maxOf } from '../numbers.js';
 import type { BoxNode, ColumnNode, DiagramNode, FanNode, GridNode, HorizontalAlign, RowNode, VerticalAlign } from '../model.js';
 import { FAN_GAP, FAN_LINK_ROWS } from './defaults.js';
 import { type Rect, type Size, alignOffset, boxFrame, horizontalAnchor } from './geometry.js';
@@ -218,7 +217,10 @@ function placeFan(fan: FanNode, rect: Rect, path: FieldPath, sizes: Sizes): Plac
     return placed;
   });
 
-  const rowHeight = maxOf(children.map((child) => child.rect.height));
+  let rowHeight = 0;
+  for (const child of children) {
+    rowHeight = Math.max(rowHeight, child.rect.height);
+  }
   const center = fanCenter(children);
   const source = fan.from === undefined ? undefined : placeEnd(fan.from, rect, rect.y, center, path.child('from'), sizes);
   const sinkTop = rowTop + rowHeight + FAN_LINK_ROWS;
