@@ -143,15 +143,16 @@ function stackChildren(
 ): PlacedNode[] {
   // Filled by index, not built with `map`, because every box stacks its
   // children here and a `map` callback would be one more closure per box.
+  // An index loop, too: for-of allocates an iterator result per item until
+  // V8 optimizes the function.
   const children = new Array<PlacedNode>(nodes.length);
   let y = area.y;
-  let index = 0;
-  for (const child of nodes) {
+  for (let index = 0; index < nodes.length; index += 1) {
+    const child = nodes[index] as DiagramNode;
     const size = sizeOf(sizes, child);
     const { x, width } = slotX(child, size, area.x, area.width, align);
     children[index] = place(child, { x, y, width, height: size.height }, path.child('children', index), sizes);
     y += size.height + gap;
-    index += 1;
   }
 
   return children;
@@ -217,9 +218,11 @@ function placeFan(fan: FanNode, rect: Rect, path: FieldPath, sizes: Sizes): Plac
     return placed;
   });
 
+  // An index loop, because this runs once per fan, often before V8
+  // optimizes it, and for-of would allocate an iterator result per node.
   let rowHeight = 0;
-  for (const child of children) {
-    rowHeight = Math.max(rowHeight, child.rect.height);
+  for (let index = 0; index < children.length; index += 1) {
+    rowHeight = Math.max(rowHeight, (children[index] as PlacedNode).rect.height);
   }
   const center = fanCenter(children);
   const source = fan.from === undefined ? undefined : placeEnd(fan.from, rect, rect.y, center, path.child('from'), sizes);
