@@ -130,6 +130,20 @@ describe('measureTree sizes', () => {
     expect(() => renderDiagram(model)).toThrow(expect.objectContaining({ code: 'does-not-fit', path: 'children[1].nodes[1].width' }));
   });
 
+  it('fan end errors name their field', () => {
+    const model = column([fan({ nodes: [text('a')], to: box({ width: 4 }, text('abc')) })]);
+
+    expect(() => renderDiagram(model)).toThrow(expect.objectContaining({ code: 'does-not-fit', path: 'children[0].to.width' }));
+  });
+
+  it('rule errors name the nested path', () => {
+    const model = box(column([text('a'), rule({ width: 3, caption: 'long caption' })]));
+
+    expect(() => measureTree(model, defaultTypesetter())).toThrow(
+      expect.objectContaining({ code: 'does-not-fit', path: 'children[0].children[1].width' }),
+    );
+  });
+
   it('gap errors name the nested path', () => {
     const model = box(row({ chain: true, gap: 1 }, [box(text('a')), box(text('b'))]));
 

@@ -1,4 +1,3 @@
-import { maxOf } from '../numbers.js';
 import { DiagramError } from '../errors.js';
 import type {
   BarNode,
@@ -29,7 +28,7 @@ import {
 } from './defaults.js';
 import { type Size, boxFrame } from './geometry.js';
 import { type FieldPath, ROOT_PATH } from '../model-path.js';
-import { chainGapNeeded } from './chain.js';
+import { type Axis, chainGapNeeded } from './chain.js';
 
 /** Natural sizes of every node, computed bottom-up once and read by placement. */
 export type Sizes = Map<DiagramNode, Size>;
@@ -68,29 +67,49 @@ function measure(node: DiagramNode, path: FieldPath, context: MeasureContext): S
   return size;
 }
 
-function measureNode(node: DiagramNode, path: FieldPath, context: MeasureContext): Size {
-  const text = context.text;
+/**
+ * Measures a node held in `field` of the node at `parent`, as item `index`
+ * when the field is a list, or -1. The node's path is built only when
+ * measuring it can report an error or pass the path on. Most nodes are
+ * leaves that need none, and skipping it saves an allocation per node.
+ */
+function measureChild(node: DiagramNode, parent: FieldPath, field: string, index: number, context: MeasureContext): Size {
+  if (needsPath(node)) {
+    return measure(node, parent.child(field, index), context);
+  }
+
+  const cached = context.sizes.get(node);
+  if (cached !== undefined) {
+    return cached;
+  }
+
+  const size = measureLeaf(node, context.text);
+  context.sizes.set(node, size);
+
+  return size;
+}
+
+/** Leaves whose measuring reports no error, so they need no path. */
+type QuietLeaf = Exclude<DiagramNode, RuleNode | RowNode | ColumnNode | GridNode | BoxNode | FanNode>;
+
+function needsPath(node: DiagramNode): node is Exclude<DiagramNode, QuietLeaf> {
   switch (node.kind) {
-    case 'text': {
-      const lines = text.lines(node.text);
-
-      return { width: largestOf(lines, 'width'), height: lines.length };
-    }
-    case 'vtext': {
-      const letters = text.line(node.text).glyphs;
-
-      return { width: maxOf(letters.map((letter) => letter.width)), height: letters.length };
-    }
-    case 'tag':
-      return { width: text.line(node.text).width + 2 + 2 * (node.padding ?? 0), height: 1 };
     case 'rule':
-      return { width: ruleWidth(node, text, path), height: 1 };
-    case 'spacer':
-      return { width: node.width ?? 0, height: node.height ?? 1 };
-    case 'bar':
-      return { width: barWidth(node, text), height: 1 };
-    case 'curve':
-      return measureCurve(node, text);
+    case 'row':
+    case 'column':
+    case 'grid':
+    case 'box':
+    case 'fan':
+      return true;
+    default:
+      return false;
+  }
+}
+
+function measureNode(node: DiagramNode, path: FieldPath, context: MeasureContext): Size {
+  switch (node.kind) {
+    case 'rule':
+      return { width: ruleWidth(node, context.text, path), height: 1 };
     case 'row':
       return measureRow(node, path, context);
     case 'column':
@@ -101,11 +120,58 @@ function measureNode(node: DiagramNode, path: FieldPath, context: MeasureContext
       return measureBox(node, path, context);
     case 'fan':
       return measureFan(node, path, context);
+    default:
+      return measureLeaf(node, context.text);
   }
 }
 
-function measureChildren(node: { readonly children: readonly DiagramNode[] }, path: FieldPath, context: MeasureContext): Size[] {
-  return node.children.map((child, index) => measure(child, path.child('children', index), context));
+function measureLeaf(node: QuietLeaf, text: Typesetter): Size {
+  switch (node.kind) {
+    case 'text': {
+      const lines = text.lines(node.text);
+
+      return { width: largestOf(lines, 'width'), height: lines.length };
+    }
+    case 'vtext': {
+      const letters = text.line(node.text).glyphs;
+
+      return { width: largestOf(letters, 'width'), height: letters.length };
+    }
+    case 'tag':
+      return { width: text.line(node.text).width + 2 + 2 * (node.padding ?? 0), height: 1 };
+    case 'spacer':
+      return { width: node.width ?? 0, height: node.height ?? 1 };
+    case 'bar':
+      return { width: barWidth(node, text), height: 1 };
+    case 'curve':
+      return measureCurve(node, text);
+  }
+}
+
+/**
+ * Measures the nodes of a list field as if laid end to end along `axis`
+ * with no gaps: their lengths add up along the axis, and the largest of
+ * them sets the size across it. A loop, not `map`, so a container with one
+ * child allocates neither a callback nor an array of sizes.
+ */
+function measureInLine(
+  nodes: readonly DiagramNode[],
+  path: FieldPath,
+  field: string,
+  axis: Axis,
+  context: MeasureContext,
+): Size {
+  let along = 0;
+  let across = 0;
+  // An index loop, not for-of, which allocates an iterator result per item
+  // until V8 optimizes the function.
+  for (let index = 0; index < nodes.length; index += 1) {
+    const size = measureChild(nodes[index] as DiagramNode, path, field, index, context);
+    along += axis === 'horizontal' ? size.width : size.height;
+    across = Math.max(across, axis === 'horizontal' ? size.height : size.width);
+  }
+
+  return axis === 'horizontal' ? { width: along, height: across } : { width: across, height: along };
 }
 
 function ruleWidth(rule: RuleNode, text: Typesetter, path: FieldPath): number {
@@ -143,7 +209,7 @@ function measureCurve(curve: CurveNode, text: Typesetter): Size {
 }
 
 function measureRow(row: RowNode, path: FieldPath, context: MeasureContext): Size {
-  const children = measureChildren(row, path, context);
+  const line = measureInLine(row.children, path, 'children', 'horizontal', context);
   const gap = rowGap(row);
   if (row.chain !== undefined && row.chain !== false) {
     const needed = chainGapNeeded(row.children, row.chain, 'horizontal');
@@ -156,11 +222,11 @@ function measureRow(row: RowNode, path: FieldPath, context: MeasureContext): Siz
     }
   }
 
-  return { width: totalOf(children, 'width') + gap * Math.max(0, children.length - 1), height: largestOf(children, 'height') };
+  return { width: line.width + gap * Math.max(0, row.children.length - 1), height: line.height };
 }
 
 function measureColumn(column: ColumnNode, path: FieldPath, context: MeasureContext): Size {
-  const children = measureChildren(column, path, context);
+  const line = measureInLine(column.children, path, 'children', 'vertical', context);
   const gap = columnGap(column);
   if (column.chain !== undefined && column.chain !== false) {
     const needed = chainGapNeeded(column.children, column.chain, 'vertical');
@@ -173,7 +239,7 @@ function measureColumn(column: ColumnNode, path: FieldPath, context: MeasureCont
     }
   }
 
-  return { width: largestOf(children, 'width'), height: totalOf(children, 'height') + gap * Math.max(0, children.length - 1) };
+  return { width: line.width, height: line.height + gap * Math.max(0, column.children.length - 1) };
 }
 
 export function rowGap(row: RowNode): number {
@@ -211,7 +277,9 @@ export function gridTracks(grid: GridNode, sizes: Sizes): GridTracks {
 }
 
 function measureGrid(grid: GridNode, path: FieldPath, context: MeasureContext): Size {
-  measureChildren(grid, path, context);
+  for (let index = 0; index < grid.children.length; index += 1) {
+    measureChild(grid.children[index] as DiagramNode, path, 'children', index, context);
+  }
   const tracks = gridTracks(grid, context.sizes);
 
   return {
@@ -221,14 +289,13 @@ function measureGrid(grid: GridNode, path: FieldPath, context: MeasureContext): 
 }
 
 function measureBox(box: BoxNode, path: FieldPath, context: MeasureContext): Size {
-  const children = measureChildren(box, path, context);
+  const content = measureInLine(box.children, path, 'children', 'vertical', context);
   const frame = boxFrame(box);
-  const dividers = box.divided ? Math.max(0, children.length - 1) : 0;
-  const contentWidth = largestOf(children, 'width');
-  const contentHeight = totalOf(children, 'height') + dividers;
+  const dividers = box.divided ? Math.max(0, box.children.length - 1) : 0;
+  const contentHeight = content.height + dividers;
   const titleWidth = box.title === undefined || box.title === '' ? 0 : context.text.line(box.title).width + TITLE_FRAME;
 
-  const naturalWidth = Math.max(contentWidth + frame.left + frame.right, titleWidth, box.minWidth ?? 0);
+  const naturalWidth = Math.max(content.width + frame.left + frame.right, titleWidth, box.minWidth ?? 0);
   const naturalHeight = Math.max(contentHeight + frame.top + frame.bottom, box.minHeight ?? 0);
 
   return {
@@ -253,32 +320,36 @@ function fixedOrNatural(fixed: number | undefined, natural: number, path: FieldP
   return fixed;
 }
 
+/** Width of a fan's row of many nodes, gaps included. */
 export function fanRowWidth(fan: FanNode, sizes: Sizes): number {
-  const gap = fan.gap ?? FAN_GAP;
+  let width = 0;
+  // An index loop for the reason measureInLine gives: this runs once per fan, often unoptimized.
+  for (let index = 0; index < fan.nodes.length; index += 1) {
+    width += sizeOf(sizes, fan.nodes[index] as DiagramNode).width;
+  }
 
-  return sum(fan.nodes.map((node) => sizeOf(sizes, node).width)) + gap * Math.max(0, fan.nodes.length - 1);
+  return width + fanGap(fan) * Math.max(0, fan.nodes.length - 1);
+}
+
+function fanGap(fan: FanNode): number {
+  return fan.gap ?? FAN_GAP;
 }
 
 function measureFan(fan: FanNode, path: FieldPath, context: MeasureContext): Size {
-  const nodes = fan.nodes.map((node, index) => measure(node, path.child('nodes', index), context));
-  const from = fan.from === undefined ? undefined : measure(fan.from, path.child('from'), context);
-  const to = fan.to === undefined ? undefined : measure(fan.to, path.child('to'), context);
-  const linked = (end: Size | undefined): number => (end === undefined ? 0 : end.height + FAN_LINK_ROWS);
+  const nodes = measureInLine(fan.nodes, path, 'nodes', 'horizontal', context);
+  const from = fan.from === undefined ? undefined : measureChild(fan.from, path, 'from', -1, context);
+  const to = fan.to === undefined ? undefined : measureChild(fan.to, path, 'to', -1, context);
+  const rowWidth = nodes.width + fanGap(fan) * Math.max(0, fan.nodes.length - 1);
 
   return {
-    width: Math.max(fanRowWidth(fan, context.sizes), from?.width ?? 0, to?.width ?? 0),
-    height: linked(from) + maxOf(nodes.map((node) => node.height)) + linked(to),
+    width: Math.max(rowWidth, from?.width ?? 0, to?.width ?? 0),
+    height: linkedHeight(from) + nodes.height + linkedHeight(to),
   };
 }
 
-/** Adds up one dimension of the sizes, without building an array of it. */
-function totalOf(sizes: readonly Size[], dimension: keyof Size): number {
-  let total = 0;
-  for (const size of sizes) {
-    total += size[dimension];
-  }
-
-  return total;
+/** Rows a fan's `from` or `to` node takes with its links, or 0 without one. */
+function linkedHeight(end: Size | undefined): number {
+  return end === undefined ? 0 : end.height + FAN_LINK_ROWS;
 }
 
 /** Returns the largest of one dimension of the sizes, or 0 when there are none. */

@@ -1,4 +1,3 @@
-import { maxOf } from '../numbers.js';
 import type { BoxNode, ColumnNode, DiagramNode, FanNode, GridNode, HorizontalAlign, RowNode, VerticalAlign } from '../model.js';
 import { FAN_GAP, FAN_LINK_ROWS } from './defaults.js';
 import { type Rect, type Size, alignOffset, boxFrame, horizontalAnchor } from './geometry.js';
@@ -44,6 +43,12 @@ function placedNode(
   return { node, rect, path, children, dividers, source, sink, parts: all };
 }
 
+/**
+ * The children of every leaf. One shared array, because leaves are most of
+ * the nodes and no stage changes a placed node's children.
+ */
+const NO_CHILDREN: readonly PlacedNode[] = [];
+
 /** Places the tree top-down: each container gives its children their rectangles. */
 export function placeTree(root: DiagramNode, sizes: Sizes): PlacedNode {
   const size = sizeOf(sizes, root);
@@ -64,7 +69,7 @@ function place(node: DiagramNode, rect: Rect, path: FieldPath, sizes: Sizes): Pl
     case 'fan':
       return placeFan(node, rect, path, sizes);
     default:
-      return placedNode(node, rect, path, []);
+      return placedNode(node, rect, path, NO_CHILDREN);
   }
 }
 
@@ -136,16 +141,21 @@ function stackChildren(
   path: FieldPath,
   sizes: Sizes,
 ): PlacedNode[] {
+  // Filled by index, not built with `map`, because every box stacks its
+  // children here and a `map` callback would be one more closure per box.
+  // An index loop, too: for-of allocates an iterator result per item until
+  // V8 optimizes the function.
+  const children = new Array<PlacedNode>(nodes.length);
   let y = area.y;
-
-  return nodes.map((child, index) => {
+  for (let index = 0; index < nodes.length; index += 1) {
+    const child = nodes[index] as DiagramNode;
     const size = sizeOf(sizes, child);
     const { x, width } = slotX(child, size, area.x, area.width, align);
-    const placed = place(child, { x, y, width, height: size.height }, path.child('children', index), sizes);
+    children[index] = place(child, { x, y, width, height: size.height }, path.child('children', index), sizes);
     y += size.height + gap;
+  }
 
-    return placed;
-  });
+  return children;
 }
 
 function placeGrid(grid: GridNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
@@ -208,7 +218,12 @@ function placeFan(fan: FanNode, rect: Rect, path: FieldPath, sizes: Sizes): Plac
     return placed;
   });
 
-  const rowHeight = maxOf(children.map((child) => child.rect.height));
+  // An index loop, because this runs once per fan, often before V8
+  // optimizes it, and for-of would allocate an iterator result per node.
+  let rowHeight = 0;
+  for (let index = 0; index < children.length; index += 1) {
+    rowHeight = Math.max(rowHeight, (children[index] as PlacedNode).rect.height);
+  }
   const center = fanCenter(children);
   const source = fan.from === undefined ? undefined : placeEnd(fan.from, rect, rect.y, center, path.child('from'), sizes);
   const sinkTop = rowTop + rowHeight + FAN_LINK_ROWS;
