@@ -1,5 +1,5 @@
 import { joinPath } from './errors.js';
-import type { Connector, DiagramNode, FanNode, Stub } from './model.js';
+import type { BoxNode, ColumnNode, Connector, DiagramNode, FanNode, GridNode, RowNode, Stub } from './model.js';
 import type { ValidationProblem } from './validate.js';
 import { FieldPath } from './model-path.js';
 
@@ -18,6 +18,9 @@ export function drawsNothing(node: DiagramNode): boolean {
  * would otherwise be visited once per path through it, exponentially many times.
  */
 type Answers = Map<DiagramNode, boolean>;
+
+/** The kinds whose `children` decide whether they draw anything. */
+type ContainerNode = BoxNode | RowNode | ColumnNode | GridNode;
 
 function remembered(node: DiagramNode, answers: Answers | undefined, work: (answers: Answers) => boolean): boolean {
   const known = answers?.get(node);
@@ -41,16 +44,26 @@ function drawsNothingIn(node: DiagramNode, answers: Answers | undefined): boolea
     case 'rule':
       return node.width === 0;
     case 'box':
-      return node.border === 'none' && remembered(node, answers, (own) => node.children.every((child) => drawsNothingIn(child, own)));
+      return node.border === 'none' && childrenDrawNothing(node, answers);
     case 'row':
     case 'column':
     case 'grid':
-      return remembered(node, answers, (own) => node.children.every((child) => drawsNothingIn(child, own)));
+      return childrenDrawNothing(node, answers);
     case 'fan':
       return false;
     default:
       return false;
   }
+}
+
+/**
+ * Returns whether every child of a container draws nothing. The closures
+ * live here, not in `drawsNothingIn`, because V8 (Node 20) allocates the
+ * variables that closures capture on every entry to the function that
+ * contains them, whichever branch runs. Most calls are for leaves.
+ */
+function childrenDrawNothing(node: ContainerNode, answers: Answers | undefined): boolean {
+  return remembered(node, answers, (own) => node.children.every((child) => drawsNothingIn(child, own)));
 }
 
 /**
@@ -70,21 +83,27 @@ function endsInLineIn(node: DiagramNode, answers: Answers | undefined): boolean 
     case 'curve':
       return true;
     case 'column':
-    case 'box': {
-      if (node.kind === 'box' && node.border !== 'none') {
-        return false;
-      }
-      const first = node.children[0];
-      const last = node.children[node.children.length - 1];
-
-      return remembered(node, answers, (own) => (first !== undefined && endsInLineIn(first, own)) || (last !== undefined && endsInLineIn(last, own)));
-    }
+    case 'box':
+      return (node.kind === 'column' || node.border === 'none') && outerChildEndsInLine(node, answers);
     case 'row':
     case 'grid':
-      return remembered(node, answers, (own) => node.children.some((child) => endsInLineIn(child, own)));
+      return anyChildEndsInLine(node, answers);
     default:
       return false;
   }
+}
+
+/** Returns whether the first or last child of a column or borderless box may end in a line. It is a function of its own for the reason at `childrenDrawNothing`. */
+function outerChildEndsInLine(node: ColumnNode | BoxNode, answers: Answers | undefined): boolean {
+  const first = node.children[0];
+  const last = node.children[node.children.length - 1];
+
+  return remembered(node, answers, (own) => (first !== undefined && endsInLineIn(first, own)) || (last !== undefined && endsInLineIn(last, own)));
+}
+
+/** Returns whether some child of a row or grid may start or end in a line. It is a function of its own for the reason at `childrenDrawNothing`. */
+function anyChildEndsInLine(node: RowNode | GridNode, answers: Answers | undefined): boolean {
+  return remembered(node, answers, (own) => node.children.some((child) => endsInLineIn(child, own)));
 }
 
 function lineProblem(path: string): ValidationProblem {

@@ -1,6 +1,7 @@
 import { checkLinkedNodes } from './validate-links.js';
 import { type DiagramErrorCode, DiagramError } from './errors.js';
 import type { DiagramNode } from './model.js';
+import type { Limits } from './validate/fields.js';
 import { checkLimit } from './validate/values.js';
 import { MAX_DEPTH, Validator } from './validate/walker.js';
 /**
@@ -33,6 +34,9 @@ export interface ValidateOptions {
   readonly maxLabelLength?: number;
 }
 
+/** Bounds of `maxDepth` and `maxLabelLength`, made once because every render checks both. */
+const LIMIT_OPTION_BOUNDS: Limits = { min: 1 };
+
 /**
  * Lists every problem in a model, in document order, with unknown connector
  * and stub ids last. Returns an empty array for a valid model. Reports thrown
@@ -40,13 +44,13 @@ export interface ValidateOptions {
  */
 export function validateDiagram(model: unknown, options: ValidateOptions = {}): ValidationProblem[] {
   const maxDepth = options.maxDepth ?? MAX_DEPTH;
-  const depthProblem = checkLimit(maxDepth, 'maxDepth', { min: 1 });
+  const depthProblem = checkLimit(maxDepth, 'maxDepth', LIMIT_OPTION_BOUNDS);
   if (depthProblem !== undefined) {
     return [{ code: 'invalid-option', path: 'options.maxDepth', message: depthProblem }];
   }
 
   const maxLabelLength = options.maxLabelLength ?? MAX_LABEL_LENGTH;
-  const labelProblem = checkLimit(maxLabelLength, 'maxLabelLength', { min: 1 });
+  const labelProblem = checkLimit(maxLabelLength, 'maxLabelLength', LIMIT_OPTION_BOUNDS);
   if (labelProblem !== undefined) {
     return [{ code: 'invalid-option', path: 'options.maxLabelLength', message: labelProblem }];
   }

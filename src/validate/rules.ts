@@ -286,8 +286,11 @@ export const STUB_RULES: Rules<Stub> = {
 export const STUB_SHAPE = tableShape(STUB_RULES);
 
 export function objectList(shapeFor: (field: Field) => TableShape, itemName: string, example: string): FieldCheck {
+  // Built once here rather than on each check, which would join the string for every list, valid or not.
+  const listExample = `[${example}]`;
+
   return (field, validator) => {
-    const list = validator.readList(field, `[${example}]`);
+    const list = validator.readList(field, listExample);
     const shape = shapeFor(field);
     for (const item of list?.items ?? []) {
       const target = validator.readObject(item.value, item, itemName, example);
