@@ -29,7 +29,10 @@ function defaultTypesetter(): Typesetter {
 }
 
 function measured(model: DiagramNode): Size {
-  return sizeOf(measureTree(model, defaultTypesetter()), model);
+  // Only the two dimensions: a text's size is its typeset block, which also lists the lines.
+  const { width, height } = sizeOf(measureTree(model, defaultTypesetter()), model);
+
+  return { width, height };
 }
 
 function placed(model: DiagramNode): PlacedNode {

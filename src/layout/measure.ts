@@ -30,11 +30,32 @@ import { type Size, boxFrame } from './geometry.js';
 import { type FieldPath, ROOT_PATH } from '../model-path.js';
 import { type Axis, chainGapNeeded } from './chain.js';
 
-/** Natural sizes of every node, computed bottom-up once and read by placement. */
-export type Sizes = Map<DiagramNode, Size>;
+/**
+ * Natural sizes of every node, computed bottom-up once and read by
+ * placement. A text node's size is its label's block, which the typesetter
+ * caches by label, so texts, often half the nodes, take no entry here.
+ */
+export class Sizes {
+  private readonly byNode = new Map<DiagramNode, Size>();
+  private readonly text: Typesetter;
+
+  constructor(text: Typesetter) {
+    this.text = text;
+  }
+
+  get(node: DiagramNode): Size | undefined {
+    return node.kind === 'text' ? this.text.block(node.text) : this.byNode.get(node);
+  }
+
+  set(node: DiagramNode, size: Size): void {
+    if (node.kind !== 'text') {
+      this.byNode.set(node, size);
+    }
+  }
+}
 
 export function measureTree(root: DiagramNode, text: Typesetter): Sizes {
-  const sizes: Sizes = new Map();
+  const sizes = new Sizes(text);
   measure(root, ROOT_PATH, { sizes, text });
 
   return sizes;
@@ -127,11 +148,8 @@ function measureNode(node: DiagramNode, path: FieldPath, context: MeasureContext
 
 function measureLeaf(node: QuietLeaf, text: Typesetter): Size {
   switch (node.kind) {
-    case 'text': {
-      const lines = text.lines(node.text);
-
-      return { width: largestOf(lines, 'width'), height: lines.length };
-    }
+    case 'text':
+      return text.block(node.text);
     case 'vtext': {
       const letters = text.line(node.text).glyphs;
 

@@ -26,6 +26,13 @@ export interface TypesetLine {
   readonly width: number;
 }
 
+/** A label as lines, with the size of the block they make: the widest line's columns, and one row per line. */
+export interface TypesetBlock {
+  readonly lines: TypesetLine[];
+  readonly width: number;
+  readonly height: number;
+}
+
 const ESC = '\u001b';
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
@@ -91,38 +98,26 @@ const MAX_CACHED_LABELS = 100_000;
  */
 export class Typesetter {
   readonly policy: TextPolicy;
-  private readonly cache = new Map<string, TypesetLine[]>();
+  private readonly cache = new Map<string, TypesetBlock>();
 
   constructor(policy: TextPolicy) {
     this.policy = policy;
   }
 
+  /** Returns the label's lines and their size, from the cache when the label was typeset before. */
+  block(text: string): TypesetBlock {
+    // The miss path, with its callback, is a method of its own: until V8 optimizes a function that makes a
+    // callback, each call allocates the callback's context on entry, so hits would allocate too.
+    return this.cache.get(text) ?? this.typesetBlock(text);
+  }
+
   lines(text: string): TypesetLine[] {
-    const cached = this.cache.get(text);
-    if (cached !== undefined) {
-      return cached;
-    }
-    if (this.cache.size >= MAX_CACHED_LABELS) {
-      this.cache.clear();
-    }
-
-    const lines = text
-      .replace(/\r\n?/g, '\n')
-      .split('\n')
-      .map((line) => this.typesetLine(line));
-    this.cache.set(text, lines);
-
-    return lines;
+    return this.block(text).lines;
   }
 
   /** Columns of the widest line. */
   width(text: string): number {
-    let widest = 0;
-    for (const line of this.lines(text)) {
-      widest = Math.max(widest, line.width);
-    }
-
-    return widest;
+    return this.block(text).width;
   }
 
   /** The label as one line: line breaks become spaces. For single-line places such as titles. */
@@ -133,6 +128,25 @@ export class Typesetter {
     }
 
     return this.typesetLine(text.replace(/\r\n?|\n/g, ' '));
+  }
+
+  private typesetBlock(text: string): TypesetBlock {
+    if (this.cache.size >= MAX_CACHED_LABELS) {
+      this.cache.clear();
+    }
+
+    const lines = text
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((line) => this.typesetLine(line));
+    let width = 0;
+    for (const line of lines) {
+      width = Math.max(width, line.width);
+    }
+    const block = { lines, width, height: lines.length };
+    this.cache.set(text, block);
+
+    return block;
   }
 
   private typesetLine(line: string): TypesetLine {
