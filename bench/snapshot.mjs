@@ -20,7 +20,7 @@ const PACKED_ROOT_FILES = ['README.md', 'schema.json'];
  * to delete the directory.
  */
 export async function snapshotPackage(repositoryDir) {
-  for (const file of ['index.js', 'cli.cjs']) {
+  for (const file of ['index.js', 'cli.cjs', 'cli-main.cjs']) {
     const path = join(repositoryDir, 'dist', file);
     try {
       await access(path);

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { createRequire } from 'node:module';
 import { fstatSync } from 'node:fs';
 import { isErrno, writeAll } from './cli/fd.js';

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -1010,5 +1010,91 @@ describe('built CLI', () => {
     expect(result.stderr).toBe('');
     expect(result.signal).toBeNull();
     expect(result.code).toBe(0);
+  });
+
+  describe('code cache', () => {
+    /** Runs `course --all` with TMPDIR set to `temporary`, so the cache lands there. */
+    function runCourse(temporary: string, env: Record<string, string> = {}): string {
+      return runBuilt(['course', '--all'], REPO_ROOT, { TMPDIR: temporary, ...env }).stdout;
+    }
+
+    function cacheFiles(temporary: string): string[] {
+      const directory = join(temporary, `termdiagram-cache-${process.getuid?.() ?? ''}`);
+
+      return existsSync(directory) ? readdirSync(directory) : [];
+    }
+
+    const expected = expectedAll('unicode');
+
+    /** Calls `test` with a new temporary directory, removed afterwards. */
+    function inTemporaryDirectory(test: (temporary: string) => void): void {
+      const temporary = mkdtempSync(join(tmpdir(), 'termdiagram-cache-test-'));
+      try {
+        test(temporary);
+      } finally {
+        rmSync(temporary, { recursive: true, force: true });
+      }
+    }
+
+    it.skipIf(process.getuid === undefined)('first run writes one private cache file', () => {
+      inTemporaryDirectory((temporary) => {
+        const output = runCourse(temporary);
+        const directory = join(temporary, `termdiagram-cache-${process.getuid?.()}`);
+
+        expect(output).toBe(runBuilt(['course', '--all'], REPO_ROOT, { NODE_DISABLE_COMPILE_CACHE: '1' }).stdout);
+        expect(cacheFiles(temporary)).toHaveLength(1);
+        expect(statSync(directory).mode & 0o777).toBe(0o700);
+        expect(statSync(join(directory, cacheFiles(temporary)[0] ?? '')).mode & 0o777).toBe(0o600);
+      });
+    });
+
+    it.skipIf(process.getuid === undefined)('second run reuses the cache', () => {
+      inTemporaryDirectory((temporary) => {
+        const first = runCourse(temporary);
+        const file = join(temporary, `termdiagram-cache-${process.getuid?.()}`, cacheFiles(temporary)[0] ?? '');
+        const written = statSync(file).mtimeMs;
+        const second = runCourse(temporary);
+
+        expect(second).toBe(first);
+        expect(statSync(file).mtimeMs).toBe(written);
+      });
+    });
+
+    it.skipIf(process.getuid === undefined)('corrupt cache is replaced', () => {
+      inTemporaryDirectory((temporary) => {
+        const first = runCourse(temporary);
+        const file = join(temporary, `termdiagram-cache-${process.getuid?.()}`, cacheFiles(temporary)[0] ?? '');
+        writeFileSync(file, 'not a code cache');
+
+        expect(runCourse(temporary)).toBe(first);
+        expect(readFileSync(file).length).toBeGreaterThan(1000);
+      });
+    });
+
+    it.skipIf(process.getuid === undefined)('directory others can write is not used', () => {
+      inTemporaryDirectory((temporary) => {
+        const directory = join(temporary, `termdiagram-cache-${process.getuid?.()}`);
+        mkdirSync(directory);
+        chmodSync(directory, 0o777);
+
+        expect(runCourse(temporary)).toBe(expected);
+        expect(readdirSync(directory)).toEqual([]);
+      });
+    });
+
+    it('disabled by NODE_DISABLE_COMPILE_CACHE', () => {
+      inTemporaryDirectory((temporary) => {
+        expect(runCourse(temporary, { NODE_DISABLE_COMPILE_CACHE: '1' })).toBe(expected);
+        expect(readdirSync(temporary)).toEqual([]);
+      });
+    });
+
+    it('missing temporary directory still runs', () => {
+      const result = runBuilt(['course', '--all'], REPO_ROOT, { TMPDIR: '/nonexistent/termdiagram-test' });
+
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe(expected);
+      expect(result.stderr).toBe('');
+    });
   });
 });
