@@ -177,7 +177,7 @@ export function workloadTable(results) {
 }
 
 export function scalingTable(fits) {
-  const header = ['family', 'N measured', 'exponent, all N', 'target range', 'exponent there', 'target', 'heap growth per node at largest N'];
+  const header = ['family', 'N measured', 'exponent, all N', 'target range', 'exponent there', 'target', 'floor exponent there', 'heap growth per node at largest N'];
   const rows = fits.map((fit) => {
     let target = '—';
     if (fit.targetRange !== null) {
@@ -193,6 +193,7 @@ export function scalingTable(fits) {
       fit.targetRange === null ? '—' : fit.targetRange.map(formatCount).join(' → '),
       fit.targetExponent === null ? '—' : fit.targetExponent.toFixed(2),
       target,
+      fit.floorExponent === null || fit.floorExponent === undefined ? '—' : fit.floorExponent.toFixed(2),
       fit.memory,
     ];
   });
@@ -282,7 +283,7 @@ export function renderReport({ environment, results, fits, coldStart, sizes, set
     ].join('\n'),
     workloadTable(results),
     '## Scaling',
-    'Least-squares fit of log time against log N over termdiagram\'s medians above. N is boxes, points, or boxes in the grid (side²). Heap growth is `heapUsed` after one render minus `heapUsed` after a forced GC just before it, in a worker with a 256 MB young generation. It includes garbage that was not collected yet, so it estimates the peak. A GC during the render makes it an under-count, marked ≥. The curve figures varied up to 5× between runs, so read them as rough.',
+    'Least-squares fit of log time against log N over termdiagram\'s medians above. N is boxes, points, or boxes in the grid (side²). The floor exponent is the same fit over the floor\'s medians, which write as many cells as each rendering: it shows how far the output size alone bends the curve on this machine, through caches and memory, with no diagram work at all. It is context, not part of the target. Heap growth is `heapUsed` after one render minus `heapUsed` after a forced GC just before it, in a worker with a 256 MB young generation. It includes garbage that was not collected yet, so it estimates the peak. A GC during the render makes it an under-count, marked ≥. The curve figures varied up to 5× between runs, so read them as rough.',
     scalingTable(fits),
     '## Cold start',
     `Medians of ${settings.spawnCount} fresh processes each; the CLI and \`node -e 0\` alternate, so load drift hits both.`,

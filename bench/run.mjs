@@ -207,6 +207,11 @@ function fitScaling(results) {
     const points = measured.map(({ workload, termdiagram }) => ({ n: workload.nodes, ms: termdiagram.medianMs }));
     const inRange = targetRange === null ? [] : points.filter(({ n }) => n >= targetRange[0] && n <= targetRange[1]);
     const coversRange = inRange.some(({ n }) => n === targetRange[0]) && inRange.some(({ n }) => n === targetRange[1]);
+    // The floor writes as many cells as termdiagram's output, so its exponent shows how much of the growth
+    // the output size alone brings on this machine, caches and memory included.
+    const floorPoints = measured
+      .filter(({ workload, floor }) => floor?.status === 'ok' && targetRange !== null && workload.nodes >= targetRange[0] && workload.nodes <= targetRange[1])
+      .map(({ workload, floor }) => ({ n: workload.nodes, ms: floor.medianMs }));
     const largest = measured.at(-1);
 
     fits.push({
@@ -216,6 +221,7 @@ function fitScaling(results) {
       exponent: fitExponent(points),
       targetRange,
       targetExponent: coversRange ? fitExponent(inRange) : null,
+      floorExponent: coversRange && floorPoints.length === inRange.length ? fitExponent(floorPoints) : null,
       memory: describeHeapGrowth(largest.memory, largest.workload.nodes),
     });
   }
