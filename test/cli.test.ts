@@ -1,7 +1,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatColumns } from '../src/cli/columns.js';
@@ -1036,6 +1036,16 @@ describe('built CLI', () => {
       }
     }
 
+    /** Copies the built launcher and bundle into `temporary`, changing the bundle with `edit`; returns the launcher's path. */
+    function copyBuiltCli(temporary: string, edit: (main: string) => string): string {
+      const copy = join(temporary, 'dist');
+      mkdirSync(copy);
+      writeFileSync(join(copy, 'cli.cjs'), readFileSync(BUILT_CLI));
+      writeFileSync(join(copy, 'cli-main.cjs'), edit(readFileSync(join(dirname(BUILT_CLI), 'cli-main.cjs'), 'utf8')));
+
+      return join(copy, 'cli.cjs');
+    }
+
     it.skipIf(process.getuid === undefined)('first run writes one private cache file', () => {
       inTemporaryDirectory((temporary) => {
         const output = runCourse(temporary);
@@ -1086,6 +1096,27 @@ describe('built CLI', () => {
       inTemporaryDirectory((temporary) => {
         expect(runCourse(temporary, { NODE_DISABLE_COMPILE_CACHE: '1' })).toBe(expected);
         expect(readdirSync(temporary)).toEqual([]);
+      });
+    });
+
+    it.skipIf(process.getuid === undefined)('bundle without a build stamp runs uncached', () => {
+      inTemporaryDirectory((temporary) => {
+        const copy = copyBuiltCli(temporary, (main) => main.slice(0, main.lastIndexOf('\n//# termdiagram-build ')));
+        const result = spawnSync(process.execPath, [copy, 'course', '--all'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, TMPDIR: temporary } });
+
+        expect(result.stdout).toBe(expected);
+        expect(cacheFiles(temporary)).toEqual([]);
+      });
+    });
+
+    it.skipIf(process.getuid === undefined)('cache name changes with the bundle', () => {
+      inTemporaryDirectory((temporary) => {
+        const copy = copyBuiltCli(temporary, (main) => main.replace(/termdiagram-build [0-9a-f]+/, 'termdiagram-build 0123456789abcdef'));
+        spawnSync(process.execPath, [copy, 'course', '--list'], { encoding: 'utf8', env: { ...process.env, TMPDIR: temporary } });
+        runCourse(temporary);
+
+        expect(cacheFiles(temporary)).toHaveLength(2);
+        expect(cacheFiles(temporary).some((name) => name.endsWith('-0123456789abcdef.bin'))).toBe(true);
       });
     });
 
