@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { BUILD_STAMP_LENGTH, BUILD_STAMP_PREFIX } from './src/build-stamp.js';
+import { rmSync } from 'node:fs';
 import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 import packageJson from './package.json' with { type: 'json' };
@@ -65,19 +63,6 @@ function loadOnFirstCall(packages: readonly string[]): Plugin {
   };
 }
 
-/**
- * Ends dist/cli-main.cjs with a comment naming a hash of its contents, which
- * the launcher puts in the name of its code cache. V8 checks a cache against
- * the length of the source only, and npm gives every installed file the
- * same modification time, so size and time cannot tell two builds apart.
- */
-async function stampBuild(): Promise<void> {
-  const path = 'dist/cli-main.cjs';
-  const source = readFileSync(path, 'utf8');
-  const digest = createHash('sha256').update(source).digest('hex').slice(0, BUILD_STAMP_LENGTH);
-  writeFileSync(path, `${source}${BUILD_STAMP_PREFIX}${digest}\n`);
-}
-
 export default defineConfig(() => {
   rmSync('dist', { recursive: true, force: true });
 
@@ -125,7 +110,6 @@ export default defineConfig(() => {
       minify: true,
       // tsup keeps the `#!/usr/bin/env node` line of src/launch.ts and marks
       // dist/cli.cjs executable.
-      onSuccess: stampBuild,
     },
   ];
 });
