@@ -19,7 +19,7 @@ import {
   vtext,
 } from '../src/index.js';
 import type { Rect, Size } from '../src/layout/geometry.js';
-import { gridTracks, measureTree, sizeOf } from '../src/layout/measure.js';
+import { Sizes, gridTracks, measureTree, sizeOf } from '../src/layout/measure.js';
 import { type PlacedNode, centerX, placeTree } from '../src/layout/place.js';
 import { Typesetter } from '../src/text/typeset.js';
 
@@ -103,6 +103,19 @@ const SIZE_CASES: readonly SizeCase[] = [
     size: { width: 17, height: 10 },
   },
 ];
+
+describe('Sizes of text nodes', () => {
+  it('label missing from the typesetter cache is typeset and kept', () => {
+    const typesetter = defaultTypesetter();
+    const sizes = new Sizes(typesetter);
+    const node = text('ab\ncde');
+    const first = sizes.get(node);
+
+    expect(typesetter.cachedBlock('ab\ncde')).toBe(first);
+    expect(first).toMatchObject({ width: 3, height: 2 });
+    expect(sizes.get(node)).toBe(first);
+  });
+});
 
 describe('measureTree sizes', () => {
   for (const { name, model, size } of SIZE_CASES) {

@@ -33,7 +33,9 @@ import { type Axis, chainGapNeeded } from './chain.js';
 /**
  * Natural sizes of every node, computed bottom-up once and read by
  * placement. A text node's size is its label's block, which the typesetter
- * caches by label, so texts, often half the nodes, take no entry here.
+ * caches by label, so texts, often half the nodes, take no entry here. Past
+ * the typesetter's cache limit a label may be gone by the time placement
+ * asks; such a text is typeset again once and kept here for the render.
  */
 export class Sizes {
   private readonly byNode = new Map<DiagramNode, Size>();
@@ -44,7 +46,18 @@ export class Sizes {
   }
 
   get(node: DiagramNode): Size | undefined {
-    return node.kind === 'text' ? this.text.block(node.text) : this.byNode.get(node);
+    if (node.kind !== 'text') {
+      return this.byNode.get(node);
+    }
+
+    return this.text.cachedBlock(node.text) ?? this.byNode.get(node) ?? this.keepBlock(node.text, node);
+  }
+
+  private keepBlock(label: string, node: DiagramNode): Size {
+    const block = this.text.block(label);
+    this.byNode.set(node, block);
+
+    return block;
   }
 
   set(node: DiagramNode, size: Size): void {

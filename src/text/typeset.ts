@@ -111,6 +111,11 @@ export class Typesetter {
     return this.cache.get(text) ?? this.typesetBlock(text);
   }
 
+  /** Returns the label's block when the cache has it, without typesetting it. */
+  cachedBlock(text: string): TypesetBlock | undefined {
+    return this.cache.get(text);
+  }
+
   lines(text: string): TypesetLine[] {
     return this.block(text).lines;
   }
