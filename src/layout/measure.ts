@@ -35,7 +35,7 @@ import { type Axis, chainGapNeeded } from './chain.js';
  * placement. A text node's size is its label's block, which the typesetter
  * caches by label, so texts, often half the nodes, take no entry here. Past
  * the typesetter's cache limit a label may be gone by the time placement
- * asks; such a text is typeset again once and kept here for the render.
+ * looks it up; such a text is typeset again once and kept for the render.
  */
 export class Sizes {
   private readonly byNode = new Map<DiagramNode, Size>();
