@@ -77,6 +77,10 @@ function cacheFile(bundle: Buffer, crc32: Crc32): string | undefined {
 function readCache(file: string, crc32: Crc32): Buffer | undefined {
   let contents: Buffer;
   try {
+    // Only a regular file: reading a FIFO or a device put in its place would never end.
+    if (!lstatSync(file).isFile()) {
+      return undefined;
+    }
     contents = readFileSync(file);
   } catch {
     return undefined;

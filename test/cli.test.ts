@@ -1133,6 +1133,19 @@ describe('built CLI', () => {
       });
     });
 
+    it.skipIf(process.getuid === undefined)('cache that is not a regular file is not read', () => {
+      inTemporaryDirectory((temporary) => {
+        runCourse(temporary);
+        const file = join(temporary, `termdiagram-cache-${process.getuid?.()}`, cacheFiles(temporary)[0] ?? '');
+        rmSync(file);
+        execFileSync('mkfifo', [file]);
+        const result = spawnSync(process.execPath, [BUILT_CLI, 'course', '--all'], { encoding: 'utf8', timeout: 10_000, env: { ...process.env, TMPDIR: temporary } });
+
+        expect(result.status).toBe(0);
+        expect(result.stdout).toBe(expected);
+      });
+    });
+
     it('launcher reached through a link finds the bundle', () => {
       inTemporaryDirectory((temporary) => {
         const link = join(temporary, 'termdiagram');
