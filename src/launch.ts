@@ -54,8 +54,9 @@ function cacheDirectory(uid: number): string | undefined {
 /**
  * Returns the file that contains the cache of this bundle on this Node, or
  * undefined to run without one. The bundle's length and CRC-32 tell builds
- * apart: V8 compares a cache with the length of its source only, and npm
- * gives every installed file the same time, so size and time cannot.
+ * apart: V8 compares a cache with the length of its source only, and npm's
+ * tarballs give every file the same time, which unpacking with tar keeps,
+ * so size and time cannot.
  */
 function cacheFile(bundle: Buffer, crc32: Crc32): string | undefined {
   const uid = process.getuid?.();
