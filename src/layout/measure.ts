@@ -32,10 +32,11 @@ import { type Axis, chainGapNeeded } from './chain.js';
 
 /**
  * Natural sizes of every node, computed bottom-up once and read by
- * placement. A text node's size is its label's block, which the typesetter
- * caches by label, so texts, often half the nodes, take no entry here. Past
- * the typesetter's cache limit a label may be gone by the time placement
- * looks it up; such a text is typeset again once and kept for the render.
+ * placement. A text node's size is its label's block, and the shared
+ * typesetter caches blocks by label. So a text whose label the typesetter
+ * already has, as in a repeated render, takes no entry here. Any other text
+ * is typeset once and kept here for the render, which also covers labels the
+ * typesetter drops when its cache passes its limit.
  */
 export class Sizes {
   private readonly byNode = new Map<DiagramNode, Size>();
@@ -359,18 +360,19 @@ export function fanRowWidth(fan: FanNode, sizes: Sizes): number {
     width += sizeOf(sizes, fan.nodes[index] as DiagramNode).width;
   }
 
-  return width + fanGap(fan) * Math.max(0, fan.nodes.length - 1);
+  return withFanGaps(fan, width);
 }
 
-function fanGap(fan: FanNode): number {
-  return fan.gap ?? FAN_GAP;
+/** Returns `width`, the nodes of a fan's row laid side by side, plus the gaps between them. */
+function withFanGaps(fan: FanNode, width: number): number {
+  return width + (fan.gap ?? FAN_GAP) * Math.max(0, fan.nodes.length - 1);
 }
 
 function measureFan(fan: FanNode, path: FieldPath, context: MeasureContext): Size {
   const nodes = measureInLine(fan.nodes, path, 'nodes', 'horizontal', context);
   const from = fan.from === undefined ? undefined : measureChild(fan.from, path, 'from', -1, context);
   const to = fan.to === undefined ? undefined : measureChild(fan.to, path, 'to', -1, context);
-  const rowWidth = nodes.width + fanGap(fan) * Math.max(0, fan.nodes.length - 1);
+  const rowWidth = withFanGaps(fan, nodes.width);
 
   return {
     width: Math.max(rowWidth, from?.width ?? 0, to?.width ?? 0),

@@ -8,7 +8,7 @@ import type { FieldPath } from '../model-path.js';
 import { drawnAt } from './facing.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
-import { searchRoute } from './search.js';
+import { isLabelFree, searchRoute } from './search.js';
 import type { Role, Style } from '../style/style.js';
 import { CellBounds, type Point, type Route, type StraightRun, makeRoute } from './types.js';
 
@@ -57,14 +57,12 @@ export function connectNeighbours(from: PlacedNode, to: PlacedNode, spec: LinkSp
   return straightRoute(from, to, spec) ?? searchRoute(from, to, spec, obstacles, occupancy);
 }
 
-/** Whether a straight route and its label cross no node and run along or end on no earlier route. */
+/** Tells whether a straight route and its label cross no node and run along or end on no earlier route. */
 function isClear(route: Route, spec: LinkSpec, from: PlacedNode, to: PlacedNode, obstacles: ObstacleIndex, occupancy: Occupancy): boolean {
   if (obstacles.isBlocked(routeArea(route), from, to)) {
     return false;
   }
-  const label = route.label;
-  const labelWidth = spec.labelWidth ?? 0;
-  if (label !== undefined && obstacles.isBlocked({ x: label.at.x, y: label.at.y, width: Math.max(1, labelWidth), height: 1 })) {
+  if (route.label !== undefined && !isLabelFree(route.label, spec, obstacles, occupancy)) {
     return false;
   }
 
@@ -74,11 +72,6 @@ function isClear(route: Route, spec: LinkSpec, from: PlacedNode, to: PlacedNode,
     const x = run.x + step * run.dx;
     const y = run.y + step * run.dy;
     if (!isInside(from.rect, x, y) && !isInside(to.rect, x, y) && occupancy.at(x, y) !== Occupant.Free) {
-      return false;
-    }
-  }
-  for (let offset = 0; label !== undefined && offset < labelWidth; offset += 1) {
-    if (occupancy.at(label.at.x + offset, label.at.y) !== Occupant.Free) {
       return false;
     }
   }

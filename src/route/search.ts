@@ -310,8 +310,8 @@ function tracePath(state: number, previous: Int32Array, area: Rect): Point[] {
   return path.reverse();
 }
 
-/** Whether a label's cells are clear of every node and every earlier route. */
-function isLabelFree(label: NonNullable<Route['label']>, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): boolean {
+/** Tells whether a label's cells are clear of every node and every earlier route. */
+export function isLabelFree(label: NonNullable<Route['label']>, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): boolean {
   const width = spec.labelWidth ?? 0;
   const area = { x: label.at.x, y: label.at.y, width: Math.max(1, width), height: 1 };
   if (obstacles.isBlocked(area)) {
