@@ -39,7 +39,7 @@ function cacheDirectory(uid: number): string | undefined {
   try {
     mkdirSync(directory, { mode: PRIVATE_DIRECTORY });
   } catch {
-    // It exists already, or cannot be made; the check below finds out which.
+    // It exists already or cannot be made, and the check below finds out which.
   }
   try {
     const stats = lstatSync(directory);
@@ -139,7 +139,7 @@ function pruneOtherCaches(directory: string, current: string): void {
       removeQuietly(stale.path);
     }
   } catch {
-    // Another run may be pruning too; what this one leaves, a later one removes.
+    // Another run may be pruning too, and what this one leaves, a later one removes.
   }
 }
 
@@ -147,7 +147,7 @@ function removeQuietly(file: string): void {
   try {
     rmSync(file, { force: true });
   } catch {
-    // Left behind, the file only takes space; it is never read.
+    // Left behind, the file only takes space, because it is never read.
   }
 }
 

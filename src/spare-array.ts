@@ -17,7 +17,7 @@ interface ZeroableArray {
 export class SpareArray<T extends ZeroableArray> {
   private spare: T | undefined;
   private readonly allocate: (length: number) => T;
-  /** Maximum length of an array kept; a longer one is left to the collector so a huge drawing does not keep its memory. */
+  /** Maximum length of an array kept. A longer one is left to the collector, so a huge drawing does not keep its memory. */
   private readonly maxLength: number;
 
   constructor(allocate: (length: number) => T, maxLength: number) {

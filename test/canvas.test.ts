@@ -369,7 +369,7 @@ describe('Canvas reuse across nested renders', () => {
 });
 
 describe('SpareArray', () => {
-  it('taken spare is zeroed up to the length asked', () => {
+  it('taken spare is zeroed to length', () => {
     const spares = new SpareArray<Uint8Array>((length) => new Uint8Array(length), 16);
     const first = spares.take(8);
     first.fill(7);
@@ -397,7 +397,7 @@ describe('SpareArray', () => {
     expect(spares.take(8)).not.toBe(large);
   });
 
-  it('shorter spare than asked is left alone', () => {
+  it('too short spare is left alone', () => {
     const spares = new SpareArray<Uint8Array>((length) => new Uint8Array(length), 16);
     const short = new Uint8Array(4);
     spares.give(short);

@@ -1036,7 +1036,7 @@ describe('built CLI', () => {
       }
     }
 
-    /** Copies the built launcher and bundle into `temporary`, changing the bundle with `edit`; returns the launcher's path. */
+    /** Copies the built launcher and bundle into `temporary`, changing the bundle with `edit`, and returns the launcher's path. */
     function copyBuiltCli(temporary: string, edit: (main: string) => string): string {
       const copy = join(temporary, 'dist');
       mkdirSync(copy);

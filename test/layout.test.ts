@@ -105,7 +105,7 @@ const SIZE_CASES: readonly SizeCase[] = [
 ];
 
 describe('Sizes of text nodes', () => {
-  it('label missing from the typesetter cache is typeset and kept', () => {
+  it('uncached label is typeset and kept', () => {
     const typesetter = defaultTypesetter();
     const sizes = new Sizes(typesetter);
     const node = text('ab\ncde');

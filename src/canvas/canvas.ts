@@ -66,7 +66,7 @@ class Interner<T> {
   }
 }
 
-/** Cell arrays kept for reuse between canvases, up to 65,536 cells; a larger canvas gets an array of its own. */
+/** Cell arrays kept for reuse between canvases, up to 65,536 cells. A larger canvas gets an array of its own. */
 const spareCells = new SpareArray<Uint32Array>((length) => new Uint32Array(length), 1 << 16);
 
 const NO_CELLS = new Uint32Array(0);
@@ -107,7 +107,7 @@ export class Canvas {
 
   /**
    * Hands the cell array to the next canvas. Call it once the canvas is
-   * serialized or no longer needed; the canvas reads as empty afterwards.
+   * serialized or no longer needed. The canvas reads as empty afterwards.
    */
   release(): void {
     spareCells.give(this.whole);

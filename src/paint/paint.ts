@@ -481,8 +481,8 @@ function paintRouteLine(painter: Painter, route: Route): void {
 }
 
 /**
- * Paints a straight run. Inner cells join both neighbours; only the two ends
- * look beyond the run, so a run of thousands of cells makes no point objects.
+ * Paints a straight run. Inner cells join both neighbours, and only the two
+ * ends look beyond the run, so a run of thousands of cells makes no point objects.
  */
 function paintRun(canvas: Canvas, route: Route, run: StraightRun, style: number): void {
   const { x, y, dx, dy } = run;

@@ -18,7 +18,7 @@ const MAX_BUCKETS = 1 << 20;
  * and fans, whose places are fixed, never query.
  */
 export class ObstacleIndex {
-  /** Buckets row by row over the layout, once filled; undefined where no obstacle reaches. */
+  /** Buckets row by row over the layout, once filled, with undefined where no obstacle reaches. */
   private filled: (PlacedNode[] | undefined)[] | undefined;
   private readonly root: PlacedNode;
   private readonly bucketSize: number;

@@ -28,7 +28,7 @@ const spareOccupants = new SpareArray<Uint8Array>((length) => new Uint8Array(len
 export class Occupancy {
   /** The layout's rectangle, where nearly every route cell lies. */
   private readonly bounds: Rect;
-  /** Occupants of the cells inside `bounds`, row by row; taken on the first mark, as most diagrams never need it. */
+  /** Occupants of the cells inside `bounds`, row by row, taken on the first mark because most diagrams never need them. */
   private inside: Uint8Array | undefined;
   /** Occupants of cells outside `bounds`, such as a label above the top row, by `key`. */
   private readonly outside = new Map<number, Occupant>();
@@ -42,7 +42,10 @@ export class Occupancy {
   private marked = 0;
   private readonly labelWidth: (label: string) => number;
 
-  /** Tracks the cells of `routes`, a list the caller appends to, inside and around `bounds`; `labelWidth` measures a route's label. */
+  /**
+   * Tracks the cells of `routes`, a list the caller appends to, inside and
+   * around `bounds`. `labelWidth` measures a route's label.
+   */
   constructor(bounds: Rect, routes: readonly Route[], labelWidth: (label: string) => number) {
     this.bounds = bounds;
     this.routes = routes;
@@ -68,7 +71,7 @@ export class Occupancy {
   private markRoute(route: Route): void {
     const run = route.run;
     if (run !== undefined) {
-      // A run's inner cells all lie along its axis; only its two ends are taken.
+      // A run's inner cells all lie along its axis, and only its two ends are taken.
       const along = run.dx === 0 ? Occupant.Vertical : Occupant.Horizontal;
       for (let step = 0; step < run.length; step += 1) {
         this.mark(run.x + step * run.dx, run.y + step * run.dy, step === 0 || step === run.length - 1 ? Occupant.Taken : along);
@@ -114,7 +117,7 @@ export class Occupancy {
     }
   }
 
-  /** Hands the cell array to the next router; call it once routing is done. */
+  /** Hands the cell array to the next router. Call it once routing is done. */
   release(): void {
     if (this.inside !== undefined) {
       spareOccupants.give(this.inside);

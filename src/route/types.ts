@@ -117,7 +117,7 @@ export class CellBounds {
     this.highY = Math.max(this.highY, y + 1);
   }
 
-  /** Adds a route's line cells and arrowheads; a run adds only its two ends, which bound the rest. */
+  /** Adds a route's line cells and arrowheads. A run adds only its two ends, which bound the rest. */
   addRoute(route: Route): void {
     const run = route.run;
     if (run === undefined) {

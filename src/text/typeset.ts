@@ -106,8 +106,6 @@ export class Typesetter {
 
   /** Returns the label's lines and their size, from the cache when the label was typeset before. */
   block(text: string): TypesetBlock {
-    // The miss path, with its callback, is a method of its own: until V8 optimizes a function that makes a
-    // callback, each call allocates the callback's context on entry, so hits would allocate too.
     return this.cache.get(text) ?? this.typesetBlock(text);
   }
 
