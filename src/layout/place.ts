@@ -1,6 +1,6 @@
-import type { BoxNode, ColumnNode, DiagramNode, FanNode, GridNode, HorizontalAlign, RowNode, VerticalAlign } from '../model.js';
+import type { BoxNode, DiagramNode, FanNode, GridNode, HorizontalAlign, RowNode, VerticalAlign } from '../model.js';
 import { FAN_GAP, FAN_LINK_ROWS } from './defaults.js';
-import { type Rect, type Size, alignOffset, boxFrame, horizontalAnchor } from './geometry.js';
+import { type Rect, alignOffset, boxFrame, horizontalAnchor } from './geometry.js';
 import { type FieldPath, ROOT_PATH } from '../model-path.js';
 import { type Sizes, columnGap, fanRowWidth, gridTracks, rowGap, sizeOf } from './measure.js';
 
@@ -25,54 +25,110 @@ export interface PlacedNode {
 }
 
 /**
- * Builds a placed node with every field present, undefined where unused, so
- * all placed nodes share one object shape and the stages that read them stay
- * fast.
- */
-function placedNode(
-  node: DiagramNode,
-  rect: Rect,
-  path: FieldPath,
-  children: readonly PlacedNode[],
-  dividers?: readonly number[],
-  source?: PlacedNode,
-  sink?: PlacedNode,
-): PlacedNode {
-  const all = source === undefined && sink === undefined ? children : [...(source ? [source] : []), ...children, ...(sink ? [sink] : [])];
-
-  return { node, rect, path, children, dividers, source, sink, parts: all };
-}
-
-/**
  * The children of every leaf. One shared array, because leaves are most of
  * the nodes and no stage changes a placed node's children.
  */
 const NO_CHILDREN: readonly PlacedNode[] = [];
 
+/**
+ * A placed node. Every placed node is this class with every field present,
+ * undefined where unused, so the stages that read them stay monomorphic.
+ * The node's model path is joined from its parent's only when read: paths
+ * serve error messages and connector lookups, and most nodes need neither.
+ * A container is made before its children, which keep it as their parent,
+ * so its child lists are set once they are placed.
+ */
+class Placed implements PlacedNode, Rect {
+  readonly node: DiagramNode;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  children: readonly PlacedNode[] = NO_CHILDREN;
+  dividers: readonly number[] | undefined = undefined;
+  source: PlacedNode | undefined = undefined;
+  sink: PlacedNode | undefined = undefined;
+  parts: readonly PlacedNode[] = NO_CHILDREN;
+  private readonly parent: Placed | undefined;
+  private readonly field: string;
+  private readonly index: number;
+  private joined: FieldPath | undefined;
+
+  /** Places `node` in a rectangle as item `index` of `field` of `parent`, or -1 when the field is not a list. */
+  constructor(node: DiagramNode, x: number, y: number, width: number, height: number, parent: Placed | undefined, field: string, index: number) {
+    this.node = node;
+    this.x = x;
+    this.y = y;
+    this.width = width;
+    this.height = height;
+    this.parent = parent;
+    this.field = field;
+    this.index = index;
+    this.joined = parent === undefined ? ROOT_PATH : undefined;
+  }
+
+  /** The node's rectangle is the placed node itself, which saves an object per node. */
+  get rect(): Rect {
+    return this;
+  }
+
+  get path(): FieldPath {
+    this.joined ??= (this.parent as Placed).path.child(this.field, this.index);
+
+    return this.joined;
+  }
+
+  /** Sets the children, and the parts: a fan's source, the children, then its sink. */
+  setChildren(children: readonly PlacedNode[], source?: PlacedNode, sink?: PlacedNode): void {
+    this.children = children;
+    this.source = source;
+    this.sink = sink;
+    this.parts = source === undefined && sink === undefined ? children : [...(source ? [source] : []), ...children, ...(sink ? [sink] : [])];
+  }
+}
+
 /** Places the tree top-down: each container gives its children their rectangles. */
 export function placeTree(root: DiagramNode, sizes: Sizes): PlacedNode {
   const size = sizeOf(sizes, root);
 
-  return place(root, { x: 0, y: 0, width: size.width, height: size.height }, ROOT_PATH, sizes);
+  return place(root, 0, 0, size.width, size.height, undefined, '', -1, sizes);
 }
 
-function place(node: DiagramNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
+/** Places `node` at (x, y) in `width` by `height` cells, as item `index` of `field` of `parent`, or -1 when the field is not a list. */
+function place(
+  node: DiagramNode,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  parent: Placed | undefined,
+  field: string,
+  index: number,
+  sizes: Sizes,
+): PlacedNode {
+  const placed = new Placed(node, x, y, width, height, parent, field, index);
   switch (node.kind) {
     case 'row':
-      return placeRow(node, rect, path, sizes);
+      placed.setChildren(placeRow(node, placed, sizes));
+      break;
     case 'column':
-      return placeColumn(node, rect, path, sizes);
+      placed.setChildren(stackChildren(node.children, x, y, width, node.align ?? 'left', columnGap(node), placed, sizes));
+      break;
     case 'grid':
-      return placeGrid(node, rect, path, sizes);
+      placed.setChildren(placeGrid(node, placed, sizes));
+      break;
     case 'box':
-      return placeBox(node, rect, path, sizes);
+      placeBox(node, placed, sizes);
+      break;
     case 'fan':
-      return placeFan(node, rect, path, sizes);
+      placeFan(node, placed, sizes);
+      break;
     default:
-      return placedNode(node, rect, path, NO_CHILDREN);
+      break;
   }
-}
 
+  return placed;
+}
 
 function vertical(align: VerticalAlign): 'start' | 'center' | 'end' {
   return align === 'top' ? 'start' : align === 'middle' ? 'center' : 'end';
@@ -83,62 +139,62 @@ function spansWidth(node: DiagramNode): boolean {
   return node.kind === 'rule' && (node.width === undefined || node.width === 'full');
 }
 
-/** Places a child in a slot of `slotWidth` cells starting at `x`, by the container's horizontal alignment. */
-function slotX(
+/**
+ * Places a child in a slot of `slotWidth` by `slotHeight` cells at (x, y),
+ * by the container's alignment on each axis. The offsets are worked out
+ * here, not returned as objects, because every child is placed through
+ * this function.
+ */
+function placeInSlot(
   child: DiagramNode,
-  size: Size,
   x: number,
-  slotWidth: number,
-  align: HorizontalAlign | 'stretch',
-): { x: number; width: number } {
-  if (align === 'stretch' || spansWidth(child)) {
-    return { x, width: slotWidth };
-  }
-
-  return { x: x + alignOffset(slotWidth, size.width, horizontalAnchor(align)), width: size.width };
-}
-
-function slotY(
-  size: Size,
   y: number,
+  slotWidth: number,
   slotHeight: number,
-  align: VerticalAlign | 'stretch',
-): { y: number; height: number } {
-  if (align === 'stretch') {
-    return { y, height: slotHeight };
+  align: HorizontalAlign | 'stretch',
+  valign: VerticalAlign | 'stretch',
+  parent: Placed,
+  field: string,
+  index: number,
+  sizes: Sizes,
+): PlacedNode {
+  const size = sizeOf(sizes, child);
+  const stretchX = align === 'stretch' || spansWidth(child);
+  const left = stretchX ? x : x + alignOffset(slotWidth, size.width, horizontalAnchor(align as HorizontalAlign));
+  const top = valign === 'stretch' ? y : y + alignOffset(slotHeight, size.height, vertical(valign));
+  const width = stretchX ? slotWidth : size.width;
+  const height = valign === 'stretch' ? slotHeight : size.height;
+
+  return place(child, left, top, width, height, parent, field, index, sizes);
+}
+
+function placeRow(row: RowNode, placed: Placed, sizes: Sizes): PlacedNode[] {
+  const gap = rowGap(row);
+  const { rect } = placed;
+  const nodes = row.children;
+  const align = row.align ?? 'top';
+  // Filled by index rather than built with `map`, whose callback would be one more closure per row.
+  const children = new Array<PlacedNode>(nodes.length);
+  let x = rect.x;
+  for (let index = 0; index < nodes.length; index += 1) {
+    const child = nodes[index] as DiagramNode;
+    const width = sizeOf(sizes, child).width;
+    children[index] = placeInSlot(child, x, rect.y, width, rect.height, 'left', align, placed, 'children', index, sizes);
+    x += width + gap;
   }
 
-  return { y: y + alignOffset(slotHeight, size.height, vertical(align)), height: size.height };
+  return children;
 }
 
-function placeRow(row: RowNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
-  const gap = rowGap(row);
-  let x = rect.x;
-  const children = row.children.map((child, index) => {
-    const size = sizeOf(sizes, child);
-    const { y, height } = slotY(size, rect.y, rect.height, row.align ?? 'top');
-    const placed = place(child, { x, y, width: size.width, height }, path.child('children', index), sizes);
-    x += size.width + gap;
-
-    return placed;
-  });
-
-  return placedNode(row, rect, path, children);
-}
-
-function placeColumn(column: ColumnNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
-  const children = stackChildren(column.children, rect, column.align ?? 'left', columnGap(column), path, sizes);
-
-  return placedNode(column, rect, path, children);
-}
-
-/** Stacks children top to bottom from `area.y`, `gap` rows apart. */
+/** Stacks children top to bottom from row `top`, `gap` rows apart, each in a slot `width` cells wide from column `x`. */
 function stackChildren(
   nodes: readonly DiagramNode[],
-  area: Rect,
+  x: number,
+  top: number,
+  width: number,
   align: HorizontalAlign | 'stretch',
   gap: number,
-  path: FieldPath,
+  parent: Placed,
   sizes: Sizes,
 ): PlacedNode[] {
   // Filled by index, not built with `map`, because every box stacks its
@@ -146,90 +202,91 @@ function stackChildren(
   // An index loop, too: for-of allocates an iterator result per item until
   // V8 optimizes the function.
   const children = new Array<PlacedNode>(nodes.length);
-  let y = area.y;
+  let y = top;
   for (let index = 0; index < nodes.length; index += 1) {
     const child = nodes[index] as DiagramNode;
-    const size = sizeOf(sizes, child);
-    const { x, width } = slotX(child, size, area.x, area.width, align);
-    children[index] = place(child, { x, y, width, height: size.height }, path.child('children', index), sizes);
-    y += size.height + gap;
+    const height = sizeOf(sizes, child).height;
+    children[index] = placeInSlot(child, x, y, width, height, align, 'top', parent, 'children', index, sizes);
+    y += height + gap;
   }
 
   return children;
 }
 
-function placeGrid(grid: GridNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
+function placeGrid(grid: GridNode, placed: Placed, sizes: Sizes): PlacedNode[] {
   const tracks = gridTracks(grid, sizes);
-  const columnStarts = trackStarts(rect.x, tracks.columnWidths, tracks.columnGap);
-  const rowStarts = trackStarts(rect.y, tracks.rowHeights, tracks.rowGap);
-  const children = grid.children.map((child, index) => {
+  const columnStarts = trackStarts(placed.rect.x, tracks.columnWidths, tracks.columnGap);
+  const rowStarts = trackStarts(placed.rect.y, tracks.rowHeights, tracks.rowGap);
+  const nodes = grid.children;
+  const align = grid.align ?? 'center';
+  const valign = grid.valign ?? 'top';
+  const children = new Array<PlacedNode>(nodes.length);
+  for (let index = 0; index < nodes.length; index += 1) {
     const column = index % grid.columns;
     const row = Math.floor(index / grid.columns);
-    const size = sizeOf(sizes, child);
-    const { x, width } = slotX(child, size, columnStarts[column] ?? 0, tracks.columnWidths[column] ?? 0, grid.align ?? 'center');
-    const { y, height } = slotY(size, rowStarts[row] ?? 0, tracks.rowHeights[row] ?? 0, grid.valign ?? 'top');
+    const x = columnStarts[column] ?? 0;
+    const y = rowStarts[row] ?? 0;
+    const width = tracks.columnWidths[column] ?? 0;
+    const height = tracks.rowHeights[row] ?? 0;
+    children[index] = placeInSlot(nodes[index] as DiagramNode, x, y, width, height, align, valign, placed, 'children', index, sizes);
+  }
 
-    return place(child, { x, y, width, height }, path.child('children', index), sizes);
-  });
-
-  return placedNode(grid, rect, path, children);
+  return children;
 }
 
 function trackStarts(origin: number, lengths: readonly number[], gap: number): number[] {
-  const starts: number[] = [];
+  const starts = new Array<number>(lengths.length);
   let position = origin;
-  for (const length of lengths) {
-    starts.push(position);
-    position += length + gap;
+  for (let index = 0; index < lengths.length; index += 1) {
+    starts[index] = position;
+    position += (lengths[index] as number) + gap;
   }
 
   return starts;
 }
 
-function placeBox(box: BoxNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
+function placeBox(box: BoxNode, placed: Placed, sizes: Sizes): void {
+  const { rect } = placed;
   const frame = boxFrame(box);
   const innerHeight = rect.height - frame.top - frame.bottom;
   let contentHeight = box.divided ? Math.max(0, box.children.length - 1) : 0;
-  for (const child of box.children) {
-    contentHeight += sizeOf(sizes, child).height;
+  for (let index = 0; index < box.children.length; index += 1) {
+    contentHeight += sizeOf(sizes, box.children[index] as DiagramNode).height;
   }
   const top = rect.y + frame.top + alignOffset(innerHeight, contentHeight, vertical(box.valign ?? 'top'));
   const gap = box.divided ? 1 : 0;
-  const content: Rect = { x: rect.x + frame.left, y: top, width: rect.width - frame.left - frame.right, height: innerHeight };
-  const children = stackChildren(box.children, content, box.align ?? 'left', gap, path, sizes);
-  if (!box.divided) {
-    return placedNode(box, rect, path, children);
+  const contentWidth = rect.width - frame.left - frame.right;
+  const children = stackChildren(box.children, rect.x + frame.left, top, contentWidth, box.align ?? 'left', gap, placed, sizes);
+  placed.setChildren(children);
+  if (box.divided) {
+    placed.dividers = children.slice(0, -1).map((child) => child.rect.y + child.rect.height);
   }
-  const dividers = children.slice(0, -1).map((child) => child.rect.y + child.rect.height);
-
-  return placedNode(box, rect, path, children, dividers);
 }
 
-function placeFan(fan: FanNode, rect: Rect, path: FieldPath, sizes: Sizes): PlacedNode {
+function placeFan(fan: FanNode, placed: Placed, sizes: Sizes): void {
+  const { rect } = placed;
   const gap = fan.gap ?? FAN_GAP;
   const sourceHeight = fan.from === undefined ? 0 : sizeOf(sizes, fan.from).height + FAN_LINK_ROWS;
   const rowTop = rect.y + sourceHeight;
+  const nodes = fan.nodes;
+  const children = new Array<PlacedNode>(nodes.length);
   let x = rect.x + alignOffset(rect.width, fanRowWidth(fan, sizes), 'center');
-  const children = fan.nodes.map((child, index) => {
-    const size = sizeOf(sizes, child);
-    const placed = place(child, { x, y: rowTop, width: size.width, height: size.height }, path.child('nodes', index), sizes);
-    x += size.width + gap;
-
-    return placed;
-  });
-
   // An index loop, because this runs once per fan, often before V8
   // optimizes it, and for-of would allocate an iterator result per node.
   let rowHeight = 0;
-  for (let index = 0; index < children.length; index += 1) {
-    rowHeight = Math.max(rowHeight, (children[index] as PlacedNode).rect.height);
+  for (let index = 0; index < nodes.length; index += 1) {
+    const child = nodes[index] as DiagramNode;
+    const size = sizeOf(sizes, child);
+    children[index] = place(child, x, rowTop, size.width, size.height, placed, 'nodes', index, sizes);
+    x += size.width + gap;
+    rowHeight = Math.max(rowHeight, size.height);
   }
-  const center = fanCenter(children);
-  const source = fan.from === undefined ? undefined : placeEnd(fan.from, rect, rect.y, center, path.child('from'), sizes);
-  const sinkTop = rowTop + rowHeight + FAN_LINK_ROWS;
-  const sink = fan.to === undefined ? undefined : placeEnd(fan.to, rect, sinkTop, center, path.child('to'), sizes);
 
-  return placedNode(fan, rect, path, children, undefined, source, sink);
+  const center = fanCenter(children);
+  const source = fan.from === undefined ? undefined : placeEnd(fan.from, rect, rect.y, center, placed, 'from', sizes);
+  const sinkTop = rowTop + rowHeight + FAN_LINK_ROWS;
+  const sink = fan.to === undefined ? undefined : placeEnd(fan.to, rect, sinkTop, center, placed, 'to', sizes);
+  placed.setChildren(children, source, sink);
 }
 
 /**
@@ -252,12 +309,12 @@ function fanCenter(children: readonly PlacedNode[]): number {
 }
 
 /** Places a fan's single node centerd on `center`, kept inside the fan's rectangle. */
-function placeEnd(node: DiagramNode, fanRect: Rect, y: number, center: number, path: FieldPath, sizes: Sizes): PlacedNode {
+function placeEnd(node: DiagramNode, fanRect: Rect, y: number, center: number, fan: Placed, field: 'from' | 'to', sizes: Sizes): PlacedNode {
   const size = sizeOf(sizes, node);
   const wanted = center - Math.floor((size.width - 1) / 2);
   const x = Math.min(Math.max(wanted, fanRect.x), fanRect.x + fanRect.width - size.width);
 
-  return place(node, { x, y, width: size.width, height: size.height }, path, sizes);
+  return place(node, x, y, size.width, size.height, fan, field, -1, sizes);
 }
 
 /** The middle column of a rectangle, leaning left for an even width. */

@@ -174,7 +174,7 @@ function blockedCells(area: Rect, from: PlacedNode, to: PlacedNode, obstacles: O
   for (const obstacle of obstacles.blocking(area, from, to)) {
     // A rule's ends would point into a line passing right beside them, so keep one cell clear there.
     const rect = obstacle.rect;
-    fill(obstacle.node.kind === 'rule' ? { ...rect, x: rect.x - 1, width: rect.width + 2 } : rect);
+    fill(obstacle.node.kind === 'rule' ? { x: rect.x - 1, y: rect.y, width: rect.width + 2, height: rect.height } : rect);
   }
   fill(from.rect);
   fill(to.rect);
