@@ -58,3 +58,85 @@ describe('routeAll errors', () => {
     expect(() => routeAll(placed, typesetter)).toThrow(expect.objectContaining({ code: 'invalid-model', path: 'children[1].children[1]' }));
   });
 });
+
+/** Renders a model and returns its rows, so an expected drawing reads as a picture. */
+function drawnRows(model: DiagramNode): string[] {
+  return renderDiagram(model).split('\n');
+}
+
+describe('link ends on blank cells', () => {
+  it('chain from grid leaves beside its child', () => {
+    const grid: DiagramNode = { kind: 'grid', columns: 2, children: [{ kind: 'tag', text: 'a' }] };
+    const model = row({ chain: true, gap: 5 }, [grid, box(text('b'))]);
+
+    // The grid's empty second column is blank, so the line starts at the tag, not past that column.
+    expect(drawnRows(model)).toEqual([
+      '[a]─────┐ ┌───┐',
+      '        └▶│ b │',
+      '          └───┘',
+    ]);
+    expect(checkDiagram(renderDiagram(model))).toEqual([]);
+  });
+
+  it('chain into grid ends below its child', () => {
+    const grid: DiagramNode = { kind: 'grid', columns: 2, children: [{ kind: 'tag', text: 'a' }] };
+    const model = row({ chain: true, gap: 5 }, [box([text('b'), text('b'), text('b')]), grid]);
+
+    expect(drawnRows(model)).toEqual([
+      '┌───┐     [a]',
+      '│ b │      ▲',
+      '│ b ├──────┘',
+      '│ b │',
+      '└───┘',
+    ]);
+  });
+
+  it('named sides meet a drawn column', () => {
+    const model: DiagramNode = {
+      kind: 'column',
+      gap: 3,
+      connectors: [{ from: 'x', to: 'y', fromSide: 'bottom', toSide: 'top' }],
+      children: [{ kind: 'text', text: 'a aa', id: 'x' }, { kind: 'text', text: 'b', id: 'y' }],
+    };
+
+    // The middle column of 'a aa' is its space, so the line leaves under the 'a' beside it.
+    expect(drawnRows(model)).toEqual(['a aa', '│', '│', '▼', 'b']);
+  });
+
+  it('headless chain avoids a blank text row', () => {
+    const model = row({ chain: { head: 'none' }, gap: 5 }, [box(text('')), text('a\n')]);
+
+    // The row beside the tee is the text's blank second line, so the line turns up to the 'a'.
+    expect(drawnRows(model)).toEqual(['┌──┐    ┌a', '│  ├────┘', '└──┘']);
+  });
+
+  it('fan stem starts under an ascii box', () => {
+    const model: DiagramNode = { kind: 'fan', from: { kind: 'box', border: 'ascii', children: [text('s')] }, nodes: [text('a')] };
+
+    expect(drawnRows(model).slice(0, 4)).toEqual(['+---+', '| s |', '+---+', '  │']);
+  });
+});
+
+describe('chains with an empty box', () => {
+  const emptyBox: DiagramNode = { kind: 'box', children: [] };
+
+  it('rule arrow points at the corner', () => {
+    const model = row({ chain: true, gap: 5 }, [{ kind: 'rule', width: 1 }, emptyBox]);
+
+    // An empty box has no row between its corners, so the straight arrow meets the top corner row.
+    expect(drawnRows(model)).toEqual(['─ ───▶┌──┐', '      └──┘']);
+    expect(checkDiagram(renderDiagram(model))).toEqual([]);
+  });
+
+  it('headless chain joins the corner', () => {
+    const model = row({ chain: { head: 'none' }, gap: 5 }, [{ kind: 'rule', width: 1 }, emptyBox]);
+
+    expect(drawnRows(model)).toEqual(['─ ────┬──┐', '      └──┘']);
+  });
+
+  it('two empty boxes join at corners', () => {
+    const model = row({ chain: { head: 'none' }, gap: 5 }, [emptyBox, emptyBox]);
+
+    expect(drawnRows(model)).toEqual(['┌──┐     ┌──┐', '└──┴─────┴──┘']);
+  });
+});

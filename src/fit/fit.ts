@@ -22,6 +22,7 @@ import { FitLevel, type LayoutChange, type LayoutDiagnostic } from './diagnostic
 import { minContentWidth } from './min-content.js';
 import { longestWord, truncateLine, wrapText } from './text-fit.js';
 import { BAR_WIDTH, CAPTION_MARGIN, PERCENT_WIDTH, TITLE_FRAME } from '../layout/defaults.js';
+import { endsInLine } from '../validate-links.js';
 
 /** State that fitting reads and writes while it walks the model. */
 export interface FitContext {
@@ -379,9 +380,9 @@ function reflowRow(context: FitContext, row: RowNode, children: readonly Diagram
       const first = withIds[index]?.[0];
       if (last?.id !== undefined && first?.id !== undefined) {
         // The chain turns down between lines: out of the bottom of one node and into the top of the next,
-        // except where that side is a line of its own (a rule, bar or curve), which the router then avoids.
-        const lineLike = (node: DiagramNode): boolean => node.kind === 'rule' || node.kind === 'bar' || node.kind === 'curve';
-        const sides = lineLike(last) || lineLike(first) ? {} : ({ fromSide: 'bottom', toSide: 'top' } as const);
+        // except where either node may end in a line of its own (a rule, bar or curve, or a container
+        // with one), which the router then avoids.
+        const sides = endsInLine(last) || endsInLine(first) ? {} : ({ fromSide: 'bottom', toSide: 'top' } as const);
         crossLinks.push({ from: last.id, to: first.id, ...sides, ...(options.head && { head: options.head }), ...(options.line && { line: options.line }) });
       }
     }

@@ -5,7 +5,7 @@ import { type Rect, bottom, right } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { FieldPath } from '../model-path.js';
-import { drawnAt } from './facing.js';
+import { drawnAt, drawsEdgeAt } from './facing.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import { isLabelFree, searchRoute } from './search.js';
@@ -88,13 +88,20 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route 
   const b = to.rect;
   const rows = sharedSpan(from, to, 'vertical');
   if (rows !== undefined && (right(a) <= b.x || right(b) <= a.x)) {
-    return horizontalRoute(from, to, Math.ceil((rows.low + rows.high) / 2), spec);
+    const middle = Math.ceil((rows.low + rows.high) / 2);
+    // Most links have no open end, so they take the middle row without a search or a closure.
+    const exit = a.x < b.x ? Side.Right : Side.Left;
+    const y = hasJointAndOpenEnd(from, to, spec) ? facingPosition(rows, middle, (row) => openEndsMeet(from, to, spec, exit, row)) : middle;
+
+    return y === undefined ? undefined : horizontalRoute(from, to, y, spec);
   }
 
   const columns = sharedSpan(from, to, 'horizontal');
   if (columns !== undefined && (bottom(a) <= b.y || bottom(b) <= a.y)) {
-    const downward = a.y < b.y;
-    const x = facingColumn(columns, (column) => drawnAt(from, downward ? Side.Down : Side.Up, column) && drawnAt(to, downward ? Side.Up : Side.Down, column));
+    const exit = a.y < b.y ? Side.Down : Side.Up;
+    const faces = (column: number): boolean =>
+      drawnAt(from, exit, column) && drawnAt(to, opposite(exit), column) && openEndsMeet(from, to, spec, exit, column);
+    const x = facingPosition(columns, Math.floor((columns.low + columns.high) / 2), faces);
 
     return x === undefined ? undefined : verticalRoute(from, to, x, spec);
   }
@@ -102,9 +109,35 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route 
   return undefined;
 }
 
-/** The column nearest the middle of `span` where both ends face something drawn, or undefined when none does. */
-function facingColumn(span: Span, faces: (column: number) => boolean): number | undefined {
-  const middle = Math.floor((span.low + span.high) / 2);
+/**
+ * Whether a straight line leaving `from` toward `exit` at `position` leaves
+ * no open joint. A line with a joint at one end, on a box border, must have
+ * each other end at an arrowhead or beside a drawn character: ending in
+ * blank space next to a joint is an open joint. A line with no joint may
+ * end anywhere.
+ */
+function openEndsMeet(from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, position: number): boolean {
+  if (!hasJointAndOpenEnd(from, to, spec)) {
+    return true;
+  }
+
+  const sourceMet = joinsBorder(from.node) || spec.startHead || drawsEdgeAt(from, exit, position);
+
+  return sourceMet && (joinsBorder(to.node) || spec.endHead || drawsEdgeAt(to, opposite(exit), position));
+}
+
+/** Whether a straight line between the two nodes joins a border at one end and has neither a joint nor an arrowhead at the other. */
+function hasJointAndOpenEnd(from: PlacedNode, to: PlacedNode, spec: LinkSpec): boolean {
+  const sourceJoint = joinsBorder(from.node) && !spec.startHead;
+  const targetJoint = joinsBorder(to.node) && !spec.endHead;
+  const sourceOpen = !joinsBorder(from.node) && !spec.startHead;
+  const targetOpen = !joinsBorder(to.node) && !spec.endHead;
+
+  return (sourceJoint && targetOpen) || (targetJoint && sourceOpen);
+}
+
+/** The position nearest `middle` within `span` where `faces` is true, or undefined when it is true nowhere. */
+function facingPosition(span: Span, middle: number, faces: (position: number) => boolean): number | undefined {
   for (let distance = 0; middle - distance >= span.low || middle + distance <= span.high; distance += 1) {
     for (const column of [middle - distance, middle + distance]) {
       if (column >= span.low && column <= span.high && faces(column)) {
@@ -131,13 +164,24 @@ function sharedSpan(a: PlacedNode, b: PlacedNode, axis: 'horizontal' | 'vertical
 function attachFirst(placed: PlacedNode, axis: 'horizontal' | 'vertical'): number {
   const start = axis === 'horizontal' ? placed.rect.x : placed.rect.y;
 
-  return joinsBorder(placed.node) ? start + 1 : start;
+  return start + cornerInset(placed, axis);
 }
 
 function attachLast(placed: PlacedNode, axis: 'horizontal' | 'vertical'): number {
   const end = axis === 'horizontal' ? right(placed.rect) - 1 : bottom(placed.rect) - 1;
 
-  return joinsBorder(placed.node) ? end - 1 : end;
+  return end - cornerInset(placed, axis);
+}
+
+/**
+ * Cells a line keeps from each end of a node's side: one for a box's corner.
+ * A box with no cell between its corners, such as an empty box two rows
+ * high, has nothing else there, so a line joins the corner as a tee.
+ */
+function cornerInset(placed: PlacedNode, axis: 'horizontal' | 'vertical'): number {
+  const length = axis === 'horizontal' ? placed.rect.width : placed.rect.height;
+
+  return joinsBorder(placed.node) && length > 2 ? 1 : 0;
 }
 
 /**

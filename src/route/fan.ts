@@ -1,4 +1,3 @@
-import { maxOf } from '../numbers.js';
 import { Side, type Weight } from '../canvas/arms.js';
 import { arrowToward } from '../canvas/glyphs.js';
 import { alignOffset, bottom, horizontalAnchor } from '../layout/geometry.js';
@@ -8,7 +7,7 @@ import type { BarNode, DiagramNode } from '../model.js';
 import { BAR_WIDTH } from '../layout/defaults.js';
 import { barLabelWidth } from '../layout/measure.js';
 import type { Glyph, Typesetter } from '../text/typeset.js';
-import { drawsNothing } from '../validate-links.js';
+import { meetingNode } from './facing.js';
 import { type Point, type Route, type StraightRun, makeRoute } from './types.js';
 
 /**
@@ -59,35 +58,16 @@ export function fanRoutes(fan: PlacedNode, weight: Weight, text: Typesetter): Ro
   return routes;
 }
 
-const CONTAINER_KINDS: ReadonlySet<string> = new Set(['row', 'column', 'grid', 'box', 'fan']);
-
 /**
  * Where a stem leaves a node: on its bottom border for a box, otherwise just
- * under the node's last drawn character nearest its center, so the stem
- * touches the text instead of starting under a blank cell.
+ * under the last drawn character nearest the center of the lowest part, so
+ * the stem touches the text instead of starting under a blank cell.
  */
-function stemStart(node: PlacedNode, text: Typesetter): Point {
+function stemStart(placed: PlacedNode, text: Typesetter): Point {
+  const node = meetingNode(placed, Side.Down);
   const rect = node.rect;
   if (joinsBorder(node.node)) {
     return { x: centerX(rect), y: bottom(rect) - 1 };
-  }
-
-  if (node.sink !== undefined) {
-    return stemStart(node.sink, text);
-  }
-  if (CONTAINER_KINDS.has(node.node.kind) && node.children.length > 0) {
-    // The stem starts under the child that reaches lowest, the one nearest the center among equals.
-    const drawn = node.children.filter((child) => child.rect.width > 0 && child.rect.height > 0 && !drawsNothing(child.node));
-    const lowest = maxOf(drawn.map((child) => bottom(child.rect)));
-    const center = centerX(rect);
-    const candidates = drawn.filter((child) => bottom(child.rect) === lowest);
-    const nearest = candidates.reduce<PlacedNode | undefined>(
-      (best, child) => (best === undefined || Math.abs(centerX(child.rect) - center) < Math.abs(centerX(best.rect) - center) ? child : best),
-      undefined,
-    );
-    if (nearest !== undefined) {
-      return stemStart(nearest, text);
-    }
   }
 
   const lines = labelLines(node.node, text);

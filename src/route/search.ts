@@ -6,7 +6,7 @@ import { joinsBorder } from '../layout/chain.js';
 import { centerX, type PlacedNode } from '../layout/place.js';
 import type { LinkSpec } from './connect.js';
 import { horizontalSide, placeLabel, verticalSide } from './connect.js';
-import { facesDrawing, sideRow } from './facing.js';
+import { meetingCell, meetingNode, sideRow } from './facing.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import { type Point, type Route, makeRoute } from './types.js';
@@ -46,12 +46,20 @@ interface Port {
   readonly joint?: Point;
   /** The arrowhead cell, when this end has one. */
   readonly head?: Point;
+  /**
+   * Line cells inside the node's rectangle, outward from its drawing to
+   * `cell`: the blank cells a container keeps beside its outermost part.
+   */
+  readonly lane: readonly Point[];
   /** The first line cell outside the node. */
   readonly cell: Point;
   readonly side: Side;
-  /** The node's own cell next to `cell`, which a line that neither joins a border nor ends in an arrowhead reaches toward. */
+  /** The node's own cell that the line meets, which a line that neither joins a border nor ends in an arrowhead reaches toward. */
   readonly edge: Point;
 }
+
+/** The lane of most ports, shared so that a port with no lane allocates none. */
+const NO_LANE: readonly Point[] = [];
 
 function offset(point: Point, side: Side, distance = 1): Point {
   const step = STEP[side];
@@ -59,27 +67,64 @@ function offset(point: Point, side: Side, distance = 1): Point {
   return { x: point.x + step.x * distance, y: point.y + step.y * distance };
 }
 
-/** Returns where a connector meets a node on one side: the border or edge cell and the cells past it. */
-function port(placed: PlacedNode, side: Side, withHead: boolean): Port {
-  const rect = placed.rect;
-  const sideways = side === Side.Left || side === Side.Right;
-  const middleY = (sideways ? sideRow(placed, side) : undefined) ?? rect.y + Math.ceil((rect.height - 1) / 2);
-  const edge: Point =
-    side === Side.Up
-      ? { x: centerX(rect), y: rect.y }
-      : side === Side.Down
-        ? { x: centerX(rect), y: bottom(rect) - 1 }
-        : side === Side.Left
-          ? { x: rect.x, y: middleY }
-          : { x: right(rect) - 1, y: middleY };
-  const joins = joinsBorder(placed.node);
-  // A bending route touches a borderless node: a blank margin would leave its end in the open next to a turn.
-  const outside = offset(edge, side, 1);
-  if (withHead) {
-    return { joint: undefined, head: outside, cell: offset(outside, side), side, edge };
+/**
+ * Returns where a connector meets a node on one side: at the drawing of the
+ * node or of its outermost part there, by `meetingNode`. A side that draws
+ * nothing to meet gets no port, unless the connector names it (`named`),
+ * when the line meets the middle of the node's side.
+ */
+function port(placed: PlacedNode, side: Side, withHead: boolean, named: boolean): Port | undefined {
+  const meeting = meetingNode(placed, side);
+  const edge = meetingCell(meeting, side) ?? (named ? sideMiddle(placed, side) : undefined);
+  if (edge === undefined) {
+    return undefined;
   }
 
-  return { joint: joins ? edge : undefined, head: undefined, cell: outside, side, edge };
+  // A bending route touches a borderless node: a blank margin would leave its end in the open next to a turn.
+  // NOTE: beside a rule's end, touching merges the route into the rule, so the rule's far end is open.
+  const firstLine = withHead ? 2 : 1;
+  const outside = Math.max(firstLine, cellsToSide(placed.rect, edge, side) + 1);
+  let lane = NO_LANE;
+  if (outside > firstLine) {
+    const cells: Point[] = [];
+    for (let distance = firstLine; distance < outside; distance += 1) {
+      cells.push(offset(edge, side, distance));
+    }
+    lane = cells;
+  }
+  const joins = joinsBorder(meeting.node) && !withHead;
+
+  return { joint: joins ? edge : undefined, head: withHead ? offset(edge, side) : undefined, lane, cell: offset(edge, side, outside), side, edge };
+}
+
+/** The middle cell of a node's side, where a line meets it when the connector names a side that draws nothing there. */
+function sideMiddle(placed: PlacedNode, side: Side): Point {
+  const rect = placed.rect;
+  const middleY = ((side === Side.Left || side === Side.Right) ? sideRow(placed, side) : undefined) ?? rect.y + Math.ceil((rect.height - 1) / 2);
+  switch (side) {
+    case Side.Up:
+      return { x: centerX(rect), y: rect.y };
+    case Side.Down:
+      return { x: centerX(rect), y: bottom(rect) - 1 };
+    case Side.Left:
+      return { x: rect.x, y: middleY };
+    case Side.Right:
+      return { x: right(rect) - 1, y: middleY };
+  }
+}
+
+/** Cells from `point` to the side of `rect` it lies on the way to, `point` left out. */
+function cellsToSide(rect: Rect, point: Point, side: Side): number {
+  switch (side) {
+    case Side.Up:
+      return point.y - rect.y;
+    case Side.Down:
+      return bottom(rect) - 1 - point.y;
+    case Side.Left:
+      return point.x - rect.x;
+    case Side.Right:
+      return right(rect) - 1 - point.x;
+  }
 }
 
 /**
@@ -118,11 +163,15 @@ function searchIn(area: Rect, from: PlacedNode, to: PlacedNode, spec: LinkSpec, 
 
   const blocked = blockedCells(area, from, to, obstacles, occupancy);
   // Sides the connector names are kept as asked; otherwise only sides that face something drawn.
-  const starts = (spec.exitSides ?? SIDES.filter((side) => facesDrawing(from, side))).map((side) => port(from, side, spec.startHead));
-  const goals = (spec.entrySides ?? SIDES.filter((side) => facesDrawing(to, side))).map((side) => port(to, side, spec.endHead));
+  const starts = portsOf(from, spec.exitSides, spec.startHead);
+  const goals = portsOf(to, spec.entrySides, spec.endHead);
+  // The node's own rectangle is blocked, so a cell inside it, in a lane, needs only to be clear of earlier routes.
   const isFree = (point: Point): boolean => inside(area, point) && blocked[cellIndex(area, point)] === Occupant.Free;
-  const usableStarts = starts.filter((start) => isFree(start.cell) && (start.head === undefined || isFree(start.head)));
-  const usableGoals = goals.filter((goal) => isFree(goal.cell) && (goal.head === undefined || isFree(goal.head)));
+  const isOpen = (placed: PlacedNode, point: Point): boolean => (inside(placed.rect, point) ? occupancy.at(point.x, point.y) === Occupant.Free : isFree(point));
+  const isUsable = (placed: PlacedNode, end: Port): boolean =>
+    isFree(end.cell) && (end.head === undefined || isOpen(placed, end.head)) && end.lane.every((cell) => isOpen(placed, cell));
+  const usableStarts = starts.filter((start) => isUsable(from, start));
+  const usableGoals = goals.filter((goal) => isUsable(to, goal));
 
   const found = dijkstra(area, blocked, crowdedCells(area, blocked), usableStarts, usableGoals);
   if (found === undefined) {
@@ -130,6 +179,19 @@ function searchIn(area: Rect, from: PlacedNode, to: PlacedNode, spec: LinkSpec, 
   }
 
   return toRoute(found, spec, (label) => isLabelFree(label, spec, obstacles, occupancy));
+}
+
+/** The ports on the sides a connector names, or on every side that draws something to meet. */
+function portsOf(placed: PlacedNode, named: readonly Side[] | undefined, withHead: boolean): Port[] {
+  const ports: Port[] = [];
+  for (const side of named ?? SIDES) {
+    const found = port(placed, side, withHead, named !== undefined);
+    if (found !== undefined) {
+      ports.push(found);
+    }
+  }
+
+  return ports;
 }
 
 function noRoute(spec: LinkSpec, reason: string): DiagramError {
@@ -332,8 +394,14 @@ function toRoute(found: Found, spec: LinkSpec, isFree: (label: NonNullable<Route
   if (start.joint) {
     cells.push(start.joint);
   }
+  for (const cell of start.lane) {
+    cells.push(cell);
+  }
   for (const cell of path) {
     cells.push(cell);
+  }
+  for (let index = goal.lane.length - 1; index >= 0; index -= 1) {
+    cells.push(goal.lane[index] as Point);
   }
   if (goal.joint) {
     cells.push(goal.joint);
