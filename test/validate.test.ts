@@ -456,6 +456,13 @@ describe('validateDiagram hostile input', () => {
     expect(problems.map((problem) => [problem.code, problem.path])).toEqual([['duplicate-id', 'to.id']]);
   });
 
+  it('shared leaf checked at each place', () => {
+    const shared = { kind: 'text', text: 5 };
+    const problems = validateDiagram({ kind: 'row', children: [shared, { kind: 'box', children: [shared] }] });
+
+    expect(problems.map((problem) => problem.path)).toEqual(['children[0].text', 'children[1].children[0].text']);
+  });
+
   it('shared diamonds stay linear', () => {
     let node: unknown = hello;
     for (let level = 0; level < 60; level += 1) {

@@ -573,11 +573,14 @@ export interface NodeTable {
    * set does not decide it.
    */
   readonly linksNodes: boolean;
+  /** Whether nodes of this kind can hold other nodes, and so be part of a cycle or hold a shared subtree. */
+  readonly holdsNodes: boolean;
   /** Such as `a box node`. */
   readonly objectName: string;
 }
 
 const LINKING_KINDS: readonly NodeKind[] = ['fan', 'row', 'column', 'grid'];
+const HOLDING_KINDS: readonly NodeKind[] = [...LINKING_KINDS, 'box'];
 
 /**
  * The table of each kind, built once. A node's `kind` is valid on every kind
@@ -590,7 +593,8 @@ export const KIND_TABLES: Readonly<Record<string, NodeTable | undefined>> = Obje
     NODE_KINDS.map((kind) => {
       const shape = tableShape({ ...BASE_RULES, ...NODE_RULES[kind as NodeKind] }, ['kind']);
       const linksNodes = LINKING_KINDS.includes(kind as NodeKind);
-      const table: NodeTable = { kind: kind as NodeKind, shape, idIndex: shape.names.indexOf('id'), linksNodes, objectName: `a ${kind} node` };
+      const holdsNodes = HOLDING_KINDS.includes(kind as NodeKind);
+      const table: NodeTable = { kind: kind as NodeKind, shape, idIndex: shape.names.indexOf('id'), linksNodes, holdsNodes, objectName: `a ${kind} node` };
 
       return [kind, table];
     }),

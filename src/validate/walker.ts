@@ -63,8 +63,15 @@ export class Validator implements WalkFacts {
   private readonly subtreesById = new Map<string, Subtree>();
   /** Connector and stub ends, to match against the ids once all are known. */
   private readonly references: ModelValue[] = [];
-  /** Every node object entered so far; those still open are the ancestors of the current node. */
+  /**
+   * Every node object entered so far that can hold nodes; those still open
+   * are the ancestors of the current node. Leaves are not kept: a leaf can
+   * close no cycle, and one that appears twice is checked at each place,
+   * which saves a map entry per leaf, most of the nodes.
+   */
   private readonly subtrees = new Map<object, Subtree>();
+  /** Places of leaves entered so far, which `subtrees` does not count. */
+  private leafPlaces = 0;
   /**
    * Places to enter, and below the children of each open node the node
    * itself, to finish when the children are done.
@@ -144,7 +151,7 @@ export class Validator implements WalkFacts {
   }
 
   get nodeCount(): number {
-    return this.subtrees.size;
+    return this.subtrees.size + this.leafPlaces;
   }
 
   /** Returns the node with the given id, once the walk is done. */
@@ -304,11 +311,15 @@ export class Validator implements WalkFacts {
 
   private checkNodeAndQueueChildren(node: object, subtree: Subtree): void {
     subtree.state = 'open';
-    this.subtrees.set(node, subtree);
     this.stack.push(subtree);
     const firstChild = this.stack.length;
     this.current = subtree;
-    this.checkNode(node, subtree);
+    // Children are only queued here, and entered after the node is in `subtrees`, so a cycle is still found.
+    if (this.checkNode(node, subtree)) {
+      this.subtrees.set(node, subtree);
+    } else {
+      this.leafPlaces += 1;
+    }
     this.current = undefined;
 
     // The children were pushed in document order; reversing them makes the stack pop the first one first.
@@ -320,10 +331,11 @@ export class Validator implements WalkFacts {
     mergeInto(subtree.parent, subtree.height, subtree.firstId, subtree.firstIdPath);
   }
 
-  private checkNode(node: object, subtree: Subtree): void {
+  /** Checks a node's fields and queues its children. Returns whether its kind can hold nodes. */
+  private checkNode(node: object, subtree: Subtree): boolean {
     const table = this.checkKind(node, subtree);
     if (table === undefined) {
-      return;
+      return false;
     }
 
     const fields = this.checkFields(node, subtree, table.shape, table.objectName);
@@ -339,6 +351,8 @@ export class Validator implements WalkFacts {
     if (table.kind === 'fan' && fields.get('from') === undefined && fields.get('to') === undefined) {
       this.report('invalid-model', subtree.path, `a fan needs from, to or both; add from: ${NODE_EXAMPLE} to fan out from one node, or to: ${NODE_EXAMPLE} to fan in`);
     }
+
+    return table.holdsNodes;
   }
 
   /** Returns the table of the node's kind, or reports a missing or unknown kind and returns undefined. */
