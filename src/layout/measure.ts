@@ -41,17 +41,27 @@ import { type Axis, chainGapNeeded } from './chain.js';
 export class Sizes {
   private readonly byNode = new Map<DiagramNode, Size>();
   private readonly text: Typesetter;
+  /**
+   * The node last asked for and its size. Placing a box reads its child's
+   * size twice in a row, and in a large drawing each read of a map misses
+   * the processor's caches.
+   */
+  private lastNode: DiagramNode | undefined = undefined;
+  private lastSize: Size | undefined = undefined;
 
   constructor(text: Typesetter) {
     this.text = text;
   }
 
   get(node: DiagramNode): Size | undefined {
-    if (node.kind !== 'text') {
-      return this.byNode.get(node);
+    if (node === this.lastNode) {
+      return this.lastSize;
     }
+    const size = node.kind === 'text' ? (this.text.cachedBlock(node.text) ?? this.byNode.get(node) ?? this.keepBlock(node.text, node)) : this.byNode.get(node);
+    this.lastNode = node;
+    this.lastSize = size;
 
-    return this.text.cachedBlock(node.text) ?? this.byNode.get(node) ?? this.keepBlock(node.text, node);
+    return size;
   }
 
   private keepBlock(label: string, node: DiagramNode): Size {
@@ -65,6 +75,8 @@ export class Sizes {
     if (node.kind !== 'text') {
       this.byNode.set(node, size);
     }
+    this.lastNode = node;
+    this.lastSize = size;
   }
 }
 

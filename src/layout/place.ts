@@ -1,6 +1,6 @@
 import type { BoxNode, DiagramNode, FanNode, GridNode, HorizontalAlign, RowNode, VerticalAlign } from '../model.js';
 import { FAN_GAP, FAN_LINK_ROWS } from './defaults.js';
-import { type Rect, alignOffset, boxFrame, horizontalAnchor } from './geometry.js';
+import { type Rect, type Size, alignOffset, boxFrame, horizontalAnchor } from './geometry.js';
 import { type FieldPath, ROOT_PATH } from '../model-path.js';
 import { type Sizes, columnGap, fanRowWidth, gridTracks, rowGap, sizeOf } from './measure.js';
 
@@ -147,6 +147,7 @@ function spansWidth(node: DiagramNode): boolean {
  */
 function placeInSlot(
   child: DiagramNode,
+  size: Size,
   x: number,
   y: number,
   slotWidth: number,
@@ -158,7 +159,6 @@ function placeInSlot(
   index: number,
   sizes: Sizes,
 ): PlacedNode {
-  const size = sizeOf(sizes, child);
   const stretchX = align === 'stretch' || spansWidth(child);
   const left = stretchX ? x : x + alignOffset(slotWidth, size.width, horizontalAnchor(align as HorizontalAlign));
   const top = valign === 'stretch' ? y : y + alignOffset(slotHeight, size.height, vertical(valign));
@@ -178,8 +178,9 @@ function placeRow(row: RowNode, placed: Placed, sizes: Sizes): PlacedNode[] {
   let x = rect.x;
   for (let index = 0; index < nodes.length; index += 1) {
     const child = nodes[index] as DiagramNode;
-    const width = sizeOf(sizes, child).width;
-    children[index] = placeInSlot(child, x, rect.y, width, rect.height, 'left', align, placed, 'children', index, sizes);
+    const size = sizeOf(sizes, child);
+    const width = size.width;
+    children[index] = placeInSlot(child, size, x, rect.y, width, rect.height, 'left', align, placed, 'children', index, sizes);
     x += width + gap;
   }
 
@@ -205,8 +206,9 @@ function stackChildren(
   let y = top;
   for (let index = 0; index < nodes.length; index += 1) {
     const child = nodes[index] as DiagramNode;
-    const height = sizeOf(sizes, child).height;
-    children[index] = placeInSlot(child, x, y, width, height, align, 'top', parent, 'children', index, sizes);
+    const size = sizeOf(sizes, child);
+    const height = size.height;
+    children[index] = placeInSlot(child, size, x, y, width, height, align, 'top', parent, 'children', index, sizes);
     y += height + gap;
   }
 
@@ -228,7 +230,8 @@ function placeGrid(grid: GridNode, placed: Placed, sizes: Sizes): PlacedNode[] {
     const y = rowStarts[row] ?? 0;
     const width = tracks.columnWidths[column] ?? 0;
     const height = tracks.rowHeights[row] ?? 0;
-    children[index] = placeInSlot(nodes[index] as DiagramNode, x, y, width, height, align, valign, placed, 'children', index, sizes);
+    const child = nodes[index] as DiagramNode;
+    children[index] = placeInSlot(child, sizeOf(sizes, child), x, y, width, height, align, valign, placed, 'children', index, sizes);
   }
 
   return children;
