@@ -10,7 +10,7 @@ import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import { isLabelFree, searchRoute } from './search.js';
 import type { Role, Style } from '../style/style.js';
-import { CellBounds, type Point, type Route, type StraightRun, makeRoute } from './types.js';
+import { CellBounds, type Point, type Route, type StraightRun, makeRunRoute } from './types.js';
 
 export interface LinkSpec {
   readonly startHead: boolean;
@@ -184,52 +184,43 @@ function cornerInset(placed: PlacedNode, axis: 'horizontal' | 'vertical'): numbe
   return joinsBorder(placed.node) && length > 2 ? 1 : 0;
 }
 
-/**
- * Positions along the connector's axis, in travel order: the first and last
- * cells the line may use, arrowheads included, and where the source's and
- * target's borders are when the line joins them.
- */
-interface Track {
-  readonly first: number;
-  readonly last: number;
-  readonly direction: 1 | -1;
-  readonly sourceJoint: number | undefined;
-  readonly targetJoint: number | undefined;
-}
-
-function track(sourceEdge: number, targetEdge: number, direction: 1 | -1, sourceJoins: boolean, targetJoins: boolean, margin: number): Track {
-  return {
-    first: sourceEdge + direction * (sourceJoins ? 1 : 1 + margin),
-    last: targetEdge - direction * (targetJoins ? 1 : 1 + margin),
-    direction,
-    sourceJoint: sourceJoins ? sourceEdge : undefined,
-    targetJoint: targetJoins ? targetEdge : undefined,
-  };
-}
-
 function horizontalRoute(from: PlacedNode, to: PlacedNode, y: number, spec: LinkSpec): Route {
   const rightward = from.rect.x < to.rect.x;
-  const direction = rightward ? 1 : -1;
   const sourceEdge = rightward ? right(from.rect) - 1 : from.rect.x;
   const targetEdge = rightward ? to.rect.x : right(to.rect) - 1;
-  const path = track(sourceEdge, targetEdge, direction, joinsBorder(from.node), joinsBorder(to.node), 1);
 
-  return alongTrack(path, spec, y, 'horizontal');
+  return alongTrack(sourceEdge, targetEdge, rightward ? 1 : -1, joinsBorder(from.node), joinsBorder(to.node), 1, spec, y, 'horizontal');
 }
 
 function verticalRoute(from: PlacedNode, to: PlacedNode, x: number, spec: LinkSpec): Route {
   const downward = from.rect.y < to.rect.y;
-  const direction = downward ? 1 : -1;
   const sourceEdge = downward ? bottom(from.rect) - 1 : from.rect.y;
   const targetEdge = downward ? to.rect.y : bottom(to.rect) - 1;
-  const path = track(sourceEdge, targetEdge, direction, joinsBorder(from.node), joinsBorder(to.node), 0);
 
-  return alongTrack(path, spec, x, 'vertical');
+  return alongTrack(sourceEdge, targetEdge, downward ? 1 : -1, joinsBorder(from.node), joinsBorder(to.node), 0, spec, x, 'vertical');
 }
 
-/** Builds the straight route along a track, on row `across` of a horizontal track or column `across` of a vertical one. */
-function alongTrack(path: Track, spec: LinkSpec, across: number, axis: 'horizontal' | 'vertical'): Route {
-  const { first, last, direction } = path;
+/**
+ * Builds the straight route between the source's and target's edges, the
+ * positions of their outermost cells that face each other along the axis,
+ * in travel order. The track runs on row `across` of a horizontal track or
+ * column `across` of a vertical one. A line joins an edge on a border, and
+ * otherwise keeps `margin` cells from it, beside the cell next to it.
+ */
+function alongTrack(
+  sourceEdge: number,
+  targetEdge: number,
+  direction: 1 | -1,
+  sourceJoins: boolean,
+  targetJoins: boolean,
+  margin: number,
+  spec: LinkSpec,
+  across: number,
+  axis: 'horizontal' | 'vertical',
+): Route {
+  // The first and last cells the line may use, arrowheads included.
+  const first = sourceEdge + direction * (sourceJoins ? 1 : 1 + margin);
+  const last = targetEdge - direction * (targetJoins ? 1 : 1 + margin);
   const free = Math.max(0, (last - first) * direction + 1);
   const heads = (spec.startHead ? 1 : 0) + (spec.endHead ? 1 : 0);
   if (free < heads + 1) {
@@ -242,12 +233,8 @@ function alongTrack(path: Track, spec: LinkSpec, across: number, axis: 'horizont
 
   const forward = axis === 'horizontal' ? (direction === 1 ? Side.Right : Side.Left) : direction === 1 ? Side.Down : Side.Up;
   // The line cells, joints included, are one straight run: each joint is next to the line's end.
-  const lineFirst = spec.startHead ? first + direction : first;
-  const lineLast = spec.endHead ? last - direction : last;
-  const sourceJoint = spec.startHead ? undefined : path.sourceJoint;
-  const targetJoint = spec.endHead ? undefined : path.targetJoint;
-  const runFirst = sourceJoint ?? lineFirst;
-  const runLast = targetJoint ?? lineLast;
+  const runFirst = spec.startHead ? first + direction : sourceJoins ? sourceEdge : first;
+  const runLast = spec.endHead ? last - direction : targetJoins ? targetEdge : last;
   const horizontal = axis === 'horizontal';
   const run: StraightRun = {
     x: horizontal ? runFirst : across,
@@ -268,17 +255,9 @@ function alongTrack(path: Track, spec: LinkSpec, across: number, axis: 'horizont
   } else if (startArrow !== undefined || endArrow !== undefined) {
     arrowheads = [(startArrow ?? endArrow) as Route['heads'][number]];
   }
+  const label = spec.label === undefined ? undefined : placeLabel(spec, [pointOnTrack(axis, first, across), pointOnTrack(axis, last, across)], free, axis);
 
-  return makeRoute({
-    run,
-    weight: spec.weight,
-    heads: arrowheads,
-    endToward: endHead,
-    startToward: startHead,
-    label: spec.label === undefined ? undefined : placeLabel(spec, [pointOnTrack(axis, first, across), pointOnTrack(axis, last, across)], free, axis),
-    role: spec.role,
-    style: spec.style,
-  });
+  return makeRunRoute(run, spec.weight, arrowheads, endHead, startHead, label, spec.role, spec.style);
 }
 
 /** Returns the cell at `position` along a track on row or column `across`. */

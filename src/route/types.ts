@@ -57,16 +57,26 @@ class RouteRecord implements Route {
   readonly style: Style | undefined;
   private points: readonly Point[] | undefined;
 
-  constructor(parts: RouteParts) {
-    this.points = 'cells' in parts ? parts.cells : undefined;
-    this.run = 'run' in parts ? parts.run : undefined;
-    this.weight = parts.weight;
-    this.heads = parts.heads;
-    this.endToward = parts.endToward;
-    this.startToward = parts.startToward;
-    this.label = parts.label;
-    this.role = parts.role;
-    this.style = parts.style;
+  constructor(
+    points: readonly Point[] | undefined,
+    run: StraightRun | undefined,
+    weight: Weight,
+    heads: Route['heads'],
+    endToward: Point | undefined,
+    startToward: Point | undefined,
+    label: Route['label'],
+    role: Role | undefined,
+    style: Style | undefined,
+  ) {
+    this.points = points;
+    this.run = run;
+    this.weight = weight;
+    this.heads = heads;
+    this.endToward = endToward;
+    this.startToward = startToward;
+    this.label = label;
+    this.role = role;
+    this.style = style;
   }
 
   get cells(): readonly Point[] {
@@ -81,7 +91,27 @@ class RouteRecord implements Route {
 
 /** Builds a route. Every route is the same class with every field present, so the code that reads routes stays monomorphic. */
 export function makeRoute(parts: RouteParts): Route {
-  return new RouteRecord(parts);
+  const cells = 'cells' in parts ? parts.cells : undefined;
+  const run = 'run' in parts ? parts.run : undefined;
+
+  return new RouteRecord(cells, run, parts.weight, parts.heads, parts.endToward, parts.startToward, parts.label, parts.role, parts.style);
+}
+
+/**
+ * Builds a straight route from its run. Routing makes one per straight
+ * connector, so it takes its fields as arguments rather than as an object.
+ */
+export function makeRunRoute(
+  run: StraightRun,
+  weight: Weight,
+  heads: Route['heads'],
+  endToward: Point | undefined,
+  startToward: Point | undefined,
+  label: Route['label'],
+  role: Role | undefined,
+  style: Style | undefined,
+): Route {
+  return new RouteRecord(undefined, run, weight, heads, endToward, startToward, label, role, style);
 }
 
 /** Returns the cell `step` steps from the start of a run. */
