@@ -91,7 +91,7 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route 
     const middle = Math.ceil((rows.low + rows.high) / 2);
     // Most links have no open end, so they take the middle row without a search or a closure.
     const exit = a.x < b.x ? Side.Right : Side.Left;
-    const y = hasJointAndOpenEnd(from, to, spec) ? facingPosition(rows, middle, (row) => openEndsMeet(from, to, spec, exit, row)) : middle;
+    const y = hasJointAndOpenEnd(from, to, spec) ? facingPosition(rows, middle, from, to, spec, exit, false) : middle;
 
     return y === undefined ? undefined : horizontalRoute(from, to, y, spec);
   }
@@ -99,9 +99,7 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route 
   const columns = sharedSpan(from, to, 'horizontal');
   if (columns !== undefined && (bottom(a) <= b.y || bottom(b) <= a.y)) {
     const exit = a.y < b.y ? Side.Down : Side.Up;
-    const faces = (column: number): boolean =>
-      drawnAt(from, exit, column) && drawnAt(to, opposite(exit), column) && openEndsMeet(from, to, spec, exit, column);
-    const x = facingPosition(columns, Math.floor((columns.low + columns.high) / 2), faces);
+    const x = facingPosition(columns, Math.floor((columns.low + columns.high) / 2), from, to, spec, exit, true);
 
     return x === undefined ? undefined : verticalRoute(from, to, x, spec);
   }
@@ -136,13 +134,28 @@ function hasJointAndOpenEnd(from: PlacedNode, to: PlacedNode, spec: LinkSpec): b
   return (sourceJoint && targetOpen) || (targetJoint && sourceOpen);
 }
 
-/** The position nearest `middle` within `span` where `faces` is true, or undefined when it is true nowhere. */
-function facingPosition(span: Span, middle: number, faces: (position: number) => boolean): number | undefined {
+/** Tells whether a straight line at `position` suits the link, as `facingPosition` describes. */
+function facesAt(from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, drawn: boolean, position: number): boolean {
+  const facing = !drawn || (drawnAt(from, exit, position) && drawnAt(to, opposite(exit), position));
+
+  return facing && openEndsMeet(from, to, spec, exit, position);
+}
+
+/**
+ * Returns the position nearest `middle` within `span` where a straight line
+ * from `from` toward `exit` leaves no open joint and, when `drawn` is set,
+ * both ends face something drawn. Returns undefined when there is none.
+ */
+function facingPosition(span: Span, middle: number, from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, drawn: boolean): number | undefined {
+  // The test takes the link's fields as arguments rather than being a closure, which would be an object per vertical link.
   for (let distance = 0; middle - distance >= span.low || middle + distance <= span.high; distance += 1) {
-    for (const column of [middle - distance, middle + distance]) {
-      if (column >= span.low && column <= span.high && faces(column)) {
-        return column;
-      }
+    const before = middle - distance;
+    if (before >= span.low && before <= span.high && facesAt(from, to, spec, exit, drawn, before)) {
+      return before;
+    }
+    const after = middle + distance;
+    if (distance > 0 && after >= span.low && after <= span.high && facesAt(from, to, spec, exit, drawn, after)) {
+      return after;
     }
   }
 

@@ -13,10 +13,10 @@ import { type Point, type Route, type StraightRun, makeRoute } from './types.js'
 /**
  * Routes a fan: from its single source down to a bus line and from the bus to
  * each fanned node, then from each fanned node down to a second bus and on to
- * the sink. Joints form where the stems meet the bus and the borders.
+ * the sink. Joints form where the stems meet the bus and the borders. The
+ * routes are added to `routes`, the router's list, as a fan may make thousands.
  */
-export function fanRoutes(fan: PlacedNode, weight: Weight, text: Typesetter): Route[] {
-  const routes: Route[] = [];
+export function fanRoutes(fan: PlacedNode, weight: Weight, text: Typesetter, routes: Route[]): void {
   const nodes = fan.children;
   // Loops rather than arrays of coordinates: a fan may have thousands of nodes.
   let rowTop = Infinity;
@@ -55,7 +55,6 @@ export function fanRoutes(fan: PlacedNode, weight: Weight, text: Typesetter): Ro
     routes.push(drop(sinkX, busY, busY + 1, weight));
   }
 
-  return routes;
 }
 
 /**

@@ -34,11 +34,13 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   walk(root, (placed) => {
     const node = placed.node;
     if ((node.kind === 'row' || node.kind === 'column') && node.chain !== undefined && node.chain !== false) {
-      chainRoutes(placed, node.chain, obstacles, occupancy).forEach(add);
+      for (const route of chainRoutes(placed, node.chain, obstacles, occupancy)) {
+        routes.push(route);
+      }
     }
     if (node.kind === 'fan') {
       placed.parts.forEach((part) => assertDrawable(part));
-      fanRoutes(placed, weightOf(node.line ?? 'light'), text).forEach(add);
+      fanRoutes(placed, weightOf(node.line ?? 'light'), text, routes);
     }
     if (node.kind === 'row' || node.kind === 'column' || node.kind === 'grid') {
       node.connectors?.forEach((connector, index) => {
@@ -153,19 +155,23 @@ function linkSpec(
   };
 }
 
+/**
+ * Routes each two neighbours of a chained row or column.
+ * NOTE: the routes join the router's list once the chain is done, so a
+ * neighbour routed around an obstacle does not avoid the chain's earlier links.
+ */
 function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: ObstacleIndex, occupancy: Occupancy): Route[] {
   const options = resolveChain(chain);
   const spec = linkSpec(options.head, options.line, container.path.child('chain'));
-  const routes: Route[] = [];
   const children = container.children;
+  // Sized up front: a list grown one push at a time copies itself as it grows, and a chain may have thousands of links.
+  const routes = new Array<Route>(Math.max(0, children.length - 1));
   for (let index = 1; index < children.length; index += 1) {
-    const from = children[index - 1];
-    const to = children[index];
-    if (from !== undefined && to !== undefined) {
-      assertDrawable(from);
-      assertDrawable(to);
-      routes.push(connectNeighbours(from, to, spec, obstacles, occupancy));
-    }
+    const from = children[index - 1] as PlacedNode;
+    const to = children[index] as PlacedNode;
+    assertDrawable(from);
+    assertDrawable(to);
+    routes[index - 1] = connectNeighbours(from, to, spec, obstacles, occupancy);
   }
 
   return routes;
