@@ -389,12 +389,17 @@ describe('SpareArray', () => {
     expect(second).not.toBe(first);
   });
 
-  it('array over the limit is not kept', () => {
+  it('array over the limit serves large takes only', () => {
     const spares = new SpareArray<Uint8Array>((length) => new Uint8Array(length), 16);
     const large = new Uint8Array(32);
     spares.give(large);
 
     expect(spares.take(8)).not.toBe(large);
+    large.fill(7);
+    const again = spares.take(20);
+    expect(again).toBe(large);
+    expect(again.subarray(0, 20).every((value) => value === 0)).toBe(true);
+    expect(spares.take(20)).not.toBe(large);
   });
 
   it('too short spare is left alone', () => {

@@ -66,7 +66,7 @@ class Interner<T> {
   }
 }
 
-/** Cell arrays kept for reuse between canvases, up to 65,536 cells. A larger canvas gets an array of its own. */
+/** Cell arrays kept for reuse between canvases: up to 65,536 cells strongly, a larger one weakly. */
 const spareCells = new SpareArray<Uint32Array>((length) => new Uint32Array(length), 1 << 16);
 
 const NO_CELLS = new Uint32Array(0);

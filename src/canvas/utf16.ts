@@ -22,19 +22,33 @@ const CHUNK = 8192;
 /** The code unit of a space, which a fresh output array is filled with. */
 export const SPACE = 0x20;
 
-/** Code units of the array kept between calls. Larger outputs get their own array, so a huge drawing does not keep its memory. */
+/** Code units of the array kept between calls. A larger output's array is held only weakly, so a huge drawing does not pin its memory. */
 const SCRATCH_UNITS = 1 << 16;
 
 /** One array, and a Buffer over it, reused by every small serialization: allocating them is much of a small drawing's cost. */
 let scratch: { readonly codes: Uint16Array; readonly bytes: NodeBufferView | undefined } | undefined;
 
 /**
- * Returns an array of at least `units` code units, all spaces. Small ones are
- * one shared array, so the caller must decode it before asking again.
+ * The last array larger than the scratch, held weakly: reused by the next
+ * large drawing, and freed by the collector's next full collection. A fresh
+ * array of a megabyte costs a page fault per 4 kB page.
+ */
+let largeScratch: WeakRef<Uint16Array> | undefined;
+
+/**
+ * Returns an array of at least `units` code units, all spaces. It is shared,
+ * one for small outputs and one for large, so the caller must decode it
+ * before asking again.
  */
 export function spacesArray(units: number): Uint16Array {
   if (units > SCRATCH_UNITS) {
-    return new Uint16Array(units).fill(SPACE);
+    let codes = largeScratch?.deref();
+    if (codes === undefined || codes.length < units) {
+      codes = new Uint16Array(units);
+      largeScratch = new WeakRef(codes);
+    }
+
+    return codes.fill(SPACE, 0, units);
   }
   if (scratch === undefined) {
     const codes = new Uint16Array(SCRATCH_UNITS);

@@ -18,7 +18,7 @@ function key(x: number, y: number): number {
   return (y + 0x100000) * 0x200000 + (x + 0x100000);
 }
 
-/** Occupant arrays kept for reuse between renders, up to 65,536 cells. */
+/** Occupant arrays kept for reuse between renders: up to 65,536 cells strongly, a larger one weakly. */
 const spareOccupants = new SpareArray<Uint8Array>((length) => new Uint8Array(length), 1 << 16);
 
 /**
