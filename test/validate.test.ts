@@ -446,6 +446,14 @@ describe('validateDiagram hostile input', () => {
     expect(problems[0]?.code).toBe('duplicate-id');
     expect(problems[0]?.path).toBe('children[1].children[0].id');
     expect(problems[0]?.message).toContain('already used at children[0].children[0]');
+    expect(problems[0]?.message).toContain('the same object placed twice');
+  });
+
+  it('shared row with an inner id', () => {
+    const shared = { kind: 'row', children: [{ kind: 'box', id: 'inner', children: [{ kind: 'text', text: 'x' }] }] };
+    const problems = validateDiagram({ kind: 'column', children: [shared, shared] });
+
+    expect(problems.map((problem) => [problem.code, problem.path])).toEqual([['duplicate-id', 'children[1].children[0].id']]);
     expect(problems[0]?.message).toContain('same object as the one at children[0]');
   });
 

@@ -36,6 +36,8 @@ export class Subtree extends FieldPath {
   state: 'queued' | 'open' | 'finished' = 'queued';
   /** Levels from this node down to its deepest descendant, itself included. */
   height = 1;
+  /** Whether the node is in the validator's map of subtrees, which it joins once it contains a node of a container kind. */
+  tracked = false;
   /** The first id in the subtree, in document order. */
   firstId: string | undefined = undefined;
   /** The path of the node with `firstId`. */
@@ -64,14 +66,16 @@ export class Validator implements WalkFacts {
   /** Connector and stub ends, to match against the ids once all are known. */
   private readonly references: ModelValue[] = [];
   /**
-   * Every node object entered so far that can hold nodes; those still open
-   * are the ancestors of the current node. Leaves are not kept: a leaf can
-   * close no cycle, and one that appears twice is checked at each place,
-   * which saves a map entry per leaf, most of the nodes.
+   * Every node object entered so far that contains a node of a container
+   * kind (box, row, column, grid or fan). Those still open are ancestors of
+   * the current node. Only such a node can be part of a cycle longer than
+   * one node. The others, such as a leaf or a box of text, are checked again
+   * at each place they appear. That saves a map entry for most nodes, and a
+   * map of thousands of entries costs page faults on every render.
    */
   private readonly subtrees = new Map<object, Subtree>();
-  /** Places of leaves entered so far, which `subtrees` does not count. */
-  private leafPlaces = 0;
+  /** Node places checked so far, each node once unless it appears in several places untracked. */
+  private checkedPlaces = 0;
   /**
    * Places to enter, and below the children of each open node the node
    * itself, to finish when the children are done.
@@ -151,7 +155,7 @@ export class Validator implements WalkFacts {
   }
 
   get nodeCount(): number {
-    return this.subtrees.size + this.leafPlaces;
+    return this.checkedPlaces;
   }
 
   /** Returns the node with the given id, once the walk is done. */
@@ -300,6 +304,16 @@ export class Validator implements WalkFacts {
       return;
     }
 
+    // A node that contains itself is not in the map yet when it contains no other container.
+    // It joins the map now, so its other places are not checked again.
+    const parent = visit.parent;
+    if (parent !== undefined && parent.value === node) {
+      this.track(parent);
+      this.reportCycle(visit.path, parent.path);
+
+      return;
+    }
+
     if (visit.depth > this.maxDepth) {
       this.reportDepth(visit.path, visit.depth);
 
@@ -314,16 +328,23 @@ export class Validator implements WalkFacts {
     this.stack.push(subtree);
     const firstChild = this.stack.length;
     this.current = subtree;
-    // Children are only queued here, and entered after the node is in `subtrees`, so a cycle is still found.
+    this.checkedPlaces += 1;
+    // The parent joins the map before any of this node's children is entered, so a cycle through both is found.
     if (this.checkNode(node, subtree)) {
-      this.subtrees.set(node, subtree);
-    } else {
-      this.leafPlaces += 1;
+      this.track(subtree.parent);
     }
     this.current = undefined;
 
     // The children were pushed in document order; reversing them makes the stack pop the first one first.
     reverseFrom(this.stack, firstChild);
+  }
+
+  /** Adds a node to the map of subtrees, if it is not there yet. */
+  private track(subtree: Subtree | undefined): void {
+    if (subtree !== undefined && !subtree.tracked) {
+      subtree.tracked = true;
+      this.subtrees.set(subtree.value as object, subtree);
+    }
   }
 
   private leave(subtree: Subtree): void {
@@ -382,7 +403,9 @@ export class Validator implements WalkFacts {
       return;
     }
 
-    this.report('duplicate-id', joinPath(subtree.path, 'id'), `the id ${describe(id)} is already used at ${describePath(first.path)}; give each node its own id`);
+    // A node checked at each of its places, as a box of text placed twice is, meets its own id again.
+    const fix = first.value === subtree.value ? 'it is the same object placed twice; copy it and give each copy its own id' : 'give each node its own id';
+    this.report('duplicate-id', joinPath(subtree.path, 'id'), `the id ${describe(id)} is already used at ${describePath(first.path)}; ${fix}`);
   }
 
   /**
