@@ -5,11 +5,12 @@ import { type Rect, bottom, right } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { FieldPath } from '../model-path.js';
-import { drawnAt, drawsEdgeAt } from './facing.js';
+import { drawnAt, drawnHeight, drawsEdgeAt } from './facing.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import { isLabelFree, searchRoute } from './search.js';
 import type { Role, Style } from '../style/style.js';
+import type { Typesetter } from '../text/typeset.js';
 import { CellBounds, type Point, type Route, type StraightRun, makeRoute } from './types.js';
 
 export interface LinkSpec {
@@ -41,20 +42,27 @@ interface Span {
  * face each other with nothing between, otherwise a shortest orthogonal path
  * around every box and label.
  */
-export function connect(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route {
-  return clearStraightRoute(from, to, spec, obstacles, occupancy) ?? searchRoute(from, to, spec, obstacles, occupancy);
+export function connect(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy, text: Typesetter): Route {
+  return clearStraightRoute(from, to, spec, obstacles, occupancy, text) ?? searchRoute(from, to, spec, obstacles, occupancy, text);
 }
 
 /** The straight route between two nodes when they face each other and nothing is in its way. */
-export function clearStraightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route | undefined {
-  const straight = spec.exitSides === undefined && spec.entrySides === undefined ? straightRoute(from, to, spec) : undefined;
+export function clearStraightRoute(
+  from: PlacedNode,
+  to: PlacedNode,
+  spec: LinkSpec,
+  obstacles: ObstacleIndex,
+  occupancy: Occupancy,
+  text: Typesetter,
+): Route | undefined {
+  const straight = spec.exitSides === undefined && spec.entrySides === undefined ? straightRoute(from, to, spec, text) : undefined;
 
   return straight !== undefined && isClear(straight, spec, from, to, obstacles, occupancy) ? straight : undefined;
 }
 
 /** Connects two siblings of a chain, which face each other by construction. */
-export function connectNeighbours(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route {
-  return straightRoute(from, to, spec) ?? searchRoute(from, to, spec, obstacles, occupancy);
+export function connectNeighbours(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy, text: Typesetter): Route {
+  return straightRoute(from, to, spec, text) ?? searchRoute(from, to, spec, obstacles, occupancy, text);
 }
 
 /** Tells whether a straight route and its label cross no node and run along or end on no earlier route. */
@@ -83,7 +91,7 @@ function isInside(rect: Rect, x: number, y: number): boolean {
   return x >= rect.x && y >= rect.y && x < right(rect) && y < bottom(rect);
 }
 
-function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route | undefined {
+function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, text: Typesetter): Route | undefined {
   const a = from.rect;
   const b = to.rect;
   const rows = sharedSpan(from, to, 'vertical');
@@ -91,7 +99,7 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route 
     const middle = Math.ceil((rows.low + rows.high) / 2);
     // Most links have no open end, so they take the middle row without a search or a closure.
     const exit = a.x < b.x ? Side.Right : Side.Left;
-    const y = hasJointAndOpenEnd(from, to, spec) ? facingPosition(rows, middle, (row) => openEndsMeet(from, to, spec, exit, row)) : middle;
+    const y = hasJointAndOpenEnd(from, to, spec) ? facingPosition(rows, middle, (row) => openEndsMeet(from, to, spec, exit, row, text)) : middle;
 
     return y === undefined ? undefined : horizontalRoute(from, to, y, spec);
   }
@@ -100,7 +108,7 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route 
   if (columns !== undefined && (bottom(a) <= b.y || bottom(b) <= a.y)) {
     const exit = a.y < b.y ? Side.Down : Side.Up;
     const faces = (column: number): boolean =>
-      drawnAt(from, exit, column) && drawnAt(to, opposite(exit), column) && openEndsMeet(from, to, spec, exit, column);
+      drawnAt(from, exit, column) && drawnAt(to, opposite(exit), column) && openEndsMeet(from, to, spec, exit, column, text);
     const x = facingPosition(columns, Math.floor((columns.low + columns.high) / 2), faces);
 
     return x === undefined ? undefined : verticalRoute(from, to, x, spec);
@@ -116,14 +124,14 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route 
  * blank space next to a joint is an open joint. A line with no joint may
  * end anywhere.
  */
-function openEndsMeet(from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, position: number): boolean {
+function openEndsMeet(from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, position: number, text: Typesetter): boolean {
   if (!hasJointAndOpenEnd(from, to, spec)) {
     return true;
   }
 
-  const sourceMet = joinsBorder(from.node) || spec.startHead || drawsEdgeAt(from, exit, position);
+  const sourceMet = joinsBorder(from.node) || spec.startHead || drawsEdgeAt(from, exit, position, text);
 
-  return sourceMet && (joinsBorder(to.node) || spec.endHead || drawsEdgeAt(to, opposite(exit), position));
+  return sourceMet && (joinsBorder(to.node) || spec.endHead || drawsEdgeAt(to, opposite(exit), position, text));
 }
 
 /** Whether a straight line between the two nodes joins a border at one end and has neither a joint nor an arrowhead at the other. */
@@ -152,7 +160,7 @@ function facingPosition(span: Span, middle: number, faces: (position: number) =>
 /**
  * Returns the cells along an axis where a line may leave both nodes, or
  * undefined when there are none. A line leaves a box inside its border and
- * any other node anywhere along it.
+ * any other node anywhere along it, but only beside the rows it draws.
  */
 function sharedSpan(a: PlacedNode, b: PlacedNode, axis: 'horizontal' | 'vertical'): Span | undefined {
   const low = Math.max(attachFirst(a, axis), attachFirst(b, axis));
@@ -168,7 +176,7 @@ function attachFirst(placed: PlacedNode, axis: 'horizontal' | 'vertical'): numbe
 }
 
 function attachLast(placed: PlacedNode, axis: 'horizontal' | 'vertical'): number {
-  const end = axis === 'horizontal' ? right(placed.rect) - 1 : bottom(placed.rect) - 1;
+  const end = axis === 'horizontal' ? right(placed.rect) - 1 : placed.rect.y + drawnHeight(placed) - 1;
 
   return end - cornerInset(placed, axis);
 }

@@ -34,7 +34,7 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   walk(root, (placed) => {
     const node = placed.node;
     if ((node.kind === 'row' || node.kind === 'column') && node.chain !== undefined && node.chain !== false) {
-      chainRoutes(placed, node.chain, obstacles, occupancy).forEach(add);
+      chainRoutes(placed, node.chain, obstacles, occupancy, text).forEach(add);
     }
     if (node.kind === 'fan') {
       placed.parts.forEach((part) => assertDrawable(part));
@@ -54,7 +54,7 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   // Straight connectors go first, so the ones that must bend go around them instead of taking their cells.
   const bending: Link[] = [];
   for (const link of links) {
-    const route = clearStraightRoute(link.from, link.to, link.spec, obstacles, occupancy);
+    const route = clearStraightRoute(link.from, link.to, link.spec, obstacles, occupancy, text);
     if (route === undefined) {
       bending.push(link);
     } else {
@@ -62,7 +62,7 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
     }
   }
   for (const link of bending) {
-    add(searchRoute(link.from, link.to, link.spec, obstacles, occupancy));
+    add(searchRoute(link.from, link.to, link.spec, obstacles, occupancy, text));
   }
   occupancy.release();
 
@@ -153,7 +153,7 @@ function linkSpec(
   };
 }
 
-function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: ObstacleIndex, occupancy: Occupancy): Route[] {
+function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: ObstacleIndex, occupancy: Occupancy, text: Typesetter): Route[] {
   const options = resolveChain(chain);
   const spec = linkSpec(options.head, options.line, container.path.child('chain'));
   const routes: Route[] = [];
@@ -164,7 +164,7 @@ function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: O
     if (from !== undefined && to !== undefined) {
       assertDrawable(from);
       assertDrawable(to);
-      routes.push(connectNeighbours(from, to, spec, obstacles, occupancy));
+      routes.push(connectNeighbours(from, to, spec, obstacles, occupancy, text));
     }
   }
 
