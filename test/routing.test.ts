@@ -140,3 +140,100 @@ describe('chains with an empty box', () => {
     expect(drawnRows(model)).toEqual(['┌──┐     ┌──┐', '└──┴─────┴──┘']);
   });
 });
+
+/** Renders a model within `width` columns and returns its rows. */
+function drawnRowsWithin(model: DiagramNode, width: number): string[] {
+  return renderDiagram(model, { width }).split('\n');
+}
+
+describe('bending links at a line end', () => {
+  it('chain leaves a gap after a rule', () => {
+    const model = row({ chain: true, gap: 5 }, [{ kind: 'rule', width: 4 }, box(text('a'))]);
+
+    // Touching would run the rule on into the turn, leaving the rule's left end open.
+    expect(drawnRows(model)).toEqual([
+      '──── ──┐ ┌───┐',
+      '       └▶│ a │',
+      '         └───┘',
+    ]);
+    expect(checkDiagram(renderDiagram(model))).toEqual([]);
+  });
+
+  it('headless chain stops before a rule', () => {
+    const model = row({ chain: { head: 'none' }, gap: 5 }, [box(text('')), { kind: 'rule', width: 1 }]);
+
+    expect(drawnRows(model)).toEqual([
+      '┌──┐  ┌─ ─',
+      '│  ├──┘',
+      '└──┘',
+    ]);
+  });
+
+  it('stretched rule is met on its line', () => {
+    const model = row({ chain: true, gap: 5, align: 'stretch' }, [{ kind: 'vtext', text: '日本' }, { kind: 'rule', width: 2 }]);
+
+    // The rule is two rows tall but draws only the first, so the arrow points there.
+    expect(drawnRows(model)).toEqual(['日 ──▶ ──', '本']);
+  });
+
+  it('reflowed chain avoids a rule below', () => {
+    const model = row({ chain: true, gap: 5 }, [{ kind: 'column', children: [{ kind: 'rule', width: 1 }] }, { kind: 'bar', value: 0, width: 3 }]);
+
+    // A line down from the column would join its rule as a tee and leave both rule ends open.
+    expect(drawnRowsWithin(model, 10)).toEqual([
+      '─ ───────┐',
+      '         │',
+      '         │',
+      '         │',
+      '[░]   0%◀┘',
+    ]);
+  });
+});
+
+describe('bending links at blank edges', () => {
+  it('curve is met at its label', () => {
+    const curve: DiagramNode = { kind: 'curve', values: [4, 2, 0, 1, 2], markers: [{ at: 0, label: 'Dataa' }] };
+    const model = row({ chain: true, gap: 5 }, [curve, text('a')]);
+
+    // The curve's middle row starts with two blank cells, so the line meets the label below them.
+    expect(drawnRowsWithin(model, 10)).toEqual([
+      '    █▅▁▃▅',
+      '    ↑',
+      '┌─Dataa',
+      '│',
+      '│',
+      '│',
+      '└▶a',
+    ]);
+  });
+
+  it('bar with blank label is met at its bracket', () => {
+    const model = row({ chain: { head: 'none' }, gap: 5 }, [box([]), { kind: 'bar', value: 0, width: 3, label: '', labelWidth: 1 }]);
+
+    expect(drawnRows(model)).toEqual([
+      '┌──┐    ┌──[░░░]   0%',
+      '└──┴────┘',
+    ]);
+  });
+
+  it('vertical text is met at a letter', () => {
+    const letters: DiagramNode = { kind: 'column', align: 'stretch', children: [{ kind: 'bar', value: 0, width: 3 }, { kind: 'vtext', text: 'aaa x-y' }] };
+    const model = row({ chain: { head: 'start' }, gap: 5 }, [text('a'), letters]);
+
+    // The middle letter is a space, and the letters are centred in the stretched column.
+    expect(drawnRowsWithin(model, 12)).toEqual([
+      '┌▶a',
+      '│',
+      '│',
+      '│',
+      '│ [░░░]   0%',
+      '│     a',
+      '│     a',
+      '└─────a',
+      '',
+      '      x',
+      '      -',
+      '      y',
+    ]);
+  });
+});

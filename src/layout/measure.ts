@@ -238,7 +238,8 @@ export function barLabelWidth(bar: BarNode, text: Typesetter): number {
   return bar.labelWidth ?? (bar.label === undefined ? 0 : text.line(bar.label).width);
 }
 
-function barWidth(bar: BarNode, text: Typesetter): number {
+/** Columns a bar draws: its label column, the bracketed track and the percentage. */
+export function barWidth(bar: BarNode, text: Typesetter): number {
   const labelWidth = barLabelWidth(bar, text);
   const labelPart = labelWidth > 0 ? labelWidth + 1 : 0;
   const percentPart = bar.percent === false ? 0 : PERCENT_WIDTH + 1;

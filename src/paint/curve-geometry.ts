@@ -56,3 +56,34 @@ export function curveGeometry(curve: CurveNode, text: Typesetter): CurveGeometry
 export function labelStart(x: number, width: number): number {
   return x - Math.floor((width - 1) / 2);
 }
+
+/**
+ * Returns the outermost column that row `row` of a curve draws toward its
+ * left (`toward` -1) or right (`toward` 1), counted from the curve's left
+ * edge, or undefined when the row draws nothing. Plot rows above a line
+ * curve's baseline are left out, because none reaches past the baseline.
+ */
+export function curveRowEnd(curve: CurveNode, geometry: CurveGeometry, row: number, toward: -1 | 1, text: Typesetter): number | undefined {
+  const lastValue = geometry.originX + curve.values.length - 1;
+  const margin = curve.shape === 'line' ? (curve.margin ?? 0) : 0;
+  if (row === geometry.plotRows - 1) {
+    return toward < 0 ? geometry.originX - margin : lastValue + margin;
+  }
+
+  let end: number | undefined;
+  for (const marker of curve.markers ?? []) {
+    const x = geometry.originX + marker.at;
+    const width = row === geometry.labelRow && marker.label !== undefined ? text.line(marker.label).width : 0;
+    if (row !== geometry.markerRow && width === 0) {
+      continue;
+    }
+    // A marker symbol takes its own column, and a label is centred on it.
+    const first = width === 0 ? x : labelStart(x, width);
+    const column = toward < 0 ? first : first + Math.max(width, 1) - 1;
+    if (end === undefined || column * toward > end * toward) {
+      end = column;
+    }
+  }
+
+  return end;
+}

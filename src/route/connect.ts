@@ -5,11 +5,12 @@ import { type Rect, bottom, right } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { FieldPath } from '../model-path.js';
-import { drawnAt, drawsEdgeAt } from './facing.js';
+import { drawnAt, drawnHeight, drawsEdgeAt } from './facing.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import { isLabelFree, searchRoute } from './search.js';
 import type { Role, Style } from '../style/style.js';
+import type { Typesetter } from '../text/typeset.js';
 import { CellBounds, type Point, type Route, type StraightRun, makeRunRoute } from './types.js';
 
 export interface LinkSpec {
@@ -41,20 +42,27 @@ interface Span {
  * face each other with nothing between, otherwise a shortest orthogonal path
  * around every box and label.
  */
-export function connect(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route {
-  return clearStraightRoute(from, to, spec, obstacles, occupancy) ?? searchRoute(from, to, spec, obstacles, occupancy);
+export function connect(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy, text: Typesetter): Route {
+  return clearStraightRoute(from, to, spec, obstacles, occupancy, text) ?? searchRoute(from, to, spec, obstacles, occupancy, text);
 }
 
 /** The straight route between two nodes when they face each other and nothing is in its way. */
-export function clearStraightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route | undefined {
-  const straight = spec.exitSides === undefined && spec.entrySides === undefined ? straightRoute(from, to, spec) : undefined;
+export function clearStraightRoute(
+  from: PlacedNode,
+  to: PlacedNode,
+  spec: LinkSpec,
+  obstacles: ObstacleIndex,
+  occupancy: Occupancy,
+  text: Typesetter,
+): Route | undefined {
+  const straight = spec.exitSides === undefined && spec.entrySides === undefined ? straightRoute(from, to, spec, text) : undefined;
 
   return straight !== undefined && isClear(straight, spec, from, to, obstacles, occupancy) ? straight : undefined;
 }
 
 /** Connects two siblings of a chain, which face each other by construction. */
-export function connectNeighbours(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route {
-  return straightRoute(from, to, spec) ?? searchRoute(from, to, spec, obstacles, occupancy);
+export function connectNeighbours(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy, text: Typesetter): Route {
+  return straightRoute(from, to, spec, text) ?? searchRoute(from, to, spec, obstacles, occupancy, text);
 }
 
 /** Tells whether a straight route and its label cross no node and run along or end on no earlier route. */
@@ -83,7 +91,7 @@ function isInside(rect: Rect, x: number, y: number): boolean {
   return x >= rect.x && y >= rect.y && x < right(rect) && y < bottom(rect);
 }
 
-function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route | undefined {
+function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, text: Typesetter): Route | undefined {
   const a = from.rect;
   const b = to.rect;
   const rows = sharedSpan(from, to, 'vertical');
@@ -91,7 +99,7 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route 
     const middle = Math.ceil((rows.low + rows.high) / 2);
     // Most links have no open end, so they take the middle row without a search or a closure.
     const exit = a.x < b.x ? Side.Right : Side.Left;
-    const y = hasJointAndOpenEnd(from, to, spec) ? facingPosition(rows, middle, from, to, spec, exit, false) : middle;
+    const y = hasJointAndOpenEnd(from, to, spec) ? facingPosition(rows, middle, from, to, spec, exit, false, text) : middle;
 
     return y === undefined ? undefined : horizontalRoute(from, to, y, spec);
   }
@@ -99,7 +107,7 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route 
   const columns = sharedSpan(from, to, 'horizontal');
   if (columns !== undefined && (bottom(a) <= b.y || bottom(b) <= a.y)) {
     const exit = a.y < b.y ? Side.Down : Side.Up;
-    const x = facingPosition(columns, Math.floor((columns.low + columns.high) / 2), from, to, spec, exit, true);
+    const x = facingPosition(columns, Math.floor((columns.low + columns.high) / 2), from, to, spec, exit, true, text);
 
     return x === undefined ? undefined : verticalRoute(from, to, x, spec);
   }
@@ -114,14 +122,14 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec): Route 
  * blank space next to a joint is an open joint. A line with no joint may
  * end anywhere.
  */
-function openEndsMeet(from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, position: number): boolean {
+function openEndsMeet(from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, position: number, text: Typesetter): boolean {
   if (!hasJointAndOpenEnd(from, to, spec)) {
     return true;
   }
 
-  const sourceMet = joinsBorder(from.node) || spec.startHead || drawsEdgeAt(from, exit, position);
+  const sourceMet = joinsBorder(from.node) || spec.startHead || drawsEdgeAt(from, exit, position, text);
 
-  return sourceMet && (joinsBorder(to.node) || spec.endHead || drawsEdgeAt(to, opposite(exit), position));
+  return sourceMet && (joinsBorder(to.node) || spec.endHead || drawsEdgeAt(to, opposite(exit), position, text));
 }
 
 /** Whether a straight line between the two nodes joins a border at one end and has neither a joint nor an arrowhead at the other. */
@@ -135,10 +143,10 @@ function hasJointAndOpenEnd(from: PlacedNode, to: PlacedNode, spec: LinkSpec): b
 }
 
 /** Tells whether a straight line at `position` suits the link, as `facingPosition` describes. */
-function facesAt(from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, drawn: boolean, position: number): boolean {
+function facesAt(from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, drawn: boolean, position: number, text: Typesetter): boolean {
   const facing = !drawn || (drawnAt(from, exit, position) && drawnAt(to, opposite(exit), position));
 
-  return facing && openEndsMeet(from, to, spec, exit, position);
+  return facing && openEndsMeet(from, to, spec, exit, position, text);
 }
 
 /**
@@ -146,15 +154,24 @@ function facesAt(from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, d
  * from `from` toward `exit` leaves no open joint and, when `drawn` is set,
  * both ends face something drawn. Returns undefined when there is none.
  */
-function facingPosition(span: Span, middle: number, from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, drawn: boolean): number | undefined {
+function facingPosition(
+  span: Span,
+  middle: number,
+  from: PlacedNode,
+  to: PlacedNode,
+  spec: LinkSpec,
+  exit: Side,
+  drawn: boolean,
+  text: Typesetter,
+): number | undefined {
   // The test takes the link's fields as arguments rather than being a closure, which would be an object per vertical link.
   for (let distance = 0; middle - distance >= span.low || middle + distance <= span.high; distance += 1) {
     const before = middle - distance;
-    if (before >= span.low && before <= span.high && facesAt(from, to, spec, exit, drawn, before)) {
+    if (before >= span.low && before <= span.high && facesAt(from, to, spec, exit, drawn, before, text)) {
       return before;
     }
     const after = middle + distance;
-    if (distance > 0 && after >= span.low && after <= span.high && facesAt(from, to, spec, exit, drawn, after)) {
+    if (distance > 0 && after >= span.low && after <= span.high && facesAt(from, to, spec, exit, drawn, after, text)) {
       return after;
     }
   }
@@ -165,7 +182,7 @@ function facingPosition(span: Span, middle: number, from: PlacedNode, to: Placed
 /**
  * Returns the cells along an axis where a line may leave both nodes, or
  * undefined when there are none. A line leaves a box inside its border and
- * any other node anywhere along it.
+ * any other node anywhere along it, but only beside the rows it draws.
  */
 function sharedSpan(a: PlacedNode, b: PlacedNode, axis: 'horizontal' | 'vertical'): Span | undefined {
   const low = Math.max(attachFirst(a, axis), attachFirst(b, axis));
@@ -181,7 +198,7 @@ function attachFirst(placed: PlacedNode, axis: 'horizontal' | 'vertical'): numbe
 }
 
 function attachLast(placed: PlacedNode, axis: 'horizontal' | 'vertical'): number {
-  const end = axis === 'horizontal' ? right(placed.rect) - 1 : bottom(placed.rect) - 1;
+  const end = axis === 'horizontal' ? right(placed.rect) - 1 : placed.rect.y + drawnHeight(placed) - 1;
 
   return end - cornerInset(placed, axis);
 }

@@ -2,16 +2,22 @@ import { Side } from '../canvas/arms.js';
 import { alignOffset, bottom, horizontalAnchor, isLineBorder, right } from '../layout/geometry.js';
 import { type PlacedNode, centerX } from '../layout/place.js';
 import { type Grapheme, graphemes } from '../text/width.js';
+import type { Typesetter } from '../text/typeset.js';
+import type { CurveNode } from '../model.js';
+import { curveGeometry, curveRowEnd } from '../paint/curve-geometry.js';
+import { barLabelWidth, barWidth } from '../layout/measure.js';
 import { drawsNothing } from '../validate-links.js';
 import type { Point } from './types.js';
 
 /**
  * Whether a vertical line may meet a node at column `x` of its top (`Up`) or
  * bottom (`Down`) side without ending against blank space or running into
- * one of the node's own lines: always for boxes and containers; for text and
- * tags only where a character is drawn in that row; never for a rule, bar or
- * curve, whose rows are lines or gaps. Every column of the left and right
- * sides qualifies.
+ * one of the node's own lines. That holds for boxes with a border and other
+ * leaves, and for text and tags only where a character is drawn in that
+ * row. It never holds for a rule, bar or curve, whose rows are lines or
+ * gaps. A container defers to its part whose edge is its own at `x`, and
+ * qualifies where it has none. Every column of the left and right sides
+ * qualifies.
  */
 export function drawnAt(placed: PlacedNode, side: Side, x: number): boolean {
   if (side === Side.Left || side === Side.Right) {
@@ -20,6 +26,11 @@ export function drawnAt(placed: PlacedNode, side: Side, x: number): boolean {
   const node = placed.node;
   if (node.kind === 'rule' || node.kind === 'bar' || node.kind === 'curve') {
     return false;
+  }
+  if (passesOn(placed)) {
+    const part = edgePartAt(placed, side, x);
+
+    return part === undefined || drawnAt(part, side, x);
   }
   if (node.kind !== 'text' && node.kind !== 'tag') {
     return true;
@@ -72,19 +83,25 @@ function edgeLine(placed: PlacedNode, side: Side.Up | Side.Down): PlacedLine {
 }
 
 /**
- * The row where a line meets a node's left or right side: the middle row for
- * most nodes; for text, the row nearest the middle whose line reaches that
- * edge of the node, so the line touches a character; undefined when no line does.
+ * The row where a line meets a node's left or right side: the middle of the
+ * rows it draws for most nodes. For text it is the row nearest the middle
+ * whose line reaches that edge of the node, so the line touches a
+ * character. For vertical text it is the row nearest the middle whose
+ * letter is not a space. It is undefined when there is no such row.
  */
 export function sideRow(placed: PlacedNode, side: Side): number | undefined {
   const rect = placed.rect;
-  const middle = rect.y + Math.ceil((rect.height - 1) / 2);
+  const middle = rect.y + Math.ceil((drawnHeight(placed) - 1) / 2);
   const node = placed.node;
-  if (node.kind !== 'text') {
+  let reaches: boolean[];
+  if (node.kind === 'text') {
+    reaches = node.text.split('\n').map((line) => lineReachesSide(placed, line, side));
+  } else if (node.kind === 'vtext') {
+    reaches = graphemes(node.text).map((letter) => letter.text.trim() !== '');
+  } else {
     return middle;
   }
 
-  const reaches = node.text.split('\n').map((line) => lineReachesSide(placed, line, side));
   let best: number | undefined;
   reaches.forEach((reach, index) => {
     if (reach && (best === undefined || Math.abs(rect.y + index - middle) < Math.abs(best - middle))) {
@@ -117,7 +134,7 @@ function lineReachesSide(placed: PlacedNode, line: string, side: Side): boolean 
  * border answer no: a curve's edge cells are mostly blank, and a line
  * stopping short of a border looks unfinished.
  */
-export function drawsEdgeAt(placed: PlacedNode, side: Side, position: number): boolean {
+export function drawsEdgeAt(placed: PlacedNode, side: Side, position: number, text: Typesetter): boolean {
   const node = placed.node;
   const rect = placed.rect;
   const sideways = side === Side.Left || side === Side.Right;
@@ -125,16 +142,17 @@ export function drawsEdgeAt(placed: PlacedNode, side: Side, position: number): b
     case 'text':
       return sideways ? lineReachesSide(placed, node.text.split('\n')[position - rect.y] ?? '', side) : drawnAt(placed, side, position);
     case 'tag':
-      return sideways || drawnAt(placed, side, position);
+      return sideways ? position === rect.y : drawnAt(placed, side, position);
     case 'vtext': {
       const cells = graphemes(node.text);
       const row = sideways ? position - rect.y : side === Side.Up ? 0 : cells.length - 1;
+      const atEdge = !sideways || sideColumn(placed, side, position, text) === edgeColumn(placed, side);
 
-      return (cells[row]?.text ?? '').trim() !== '';
+      return atEdge && (cells[row]?.text ?? '').trim() !== '';
     }
     case 'bar':
     case 'rule':
-      return sideways;
+      return sideways && position === rect.y && sideColumn(placed, side, position, text) === edgeColumn(placed, side);
     case 'curve':
     case 'spacer':
       return false;
@@ -147,16 +165,28 @@ export function drawsEdgeAt(placed: PlacedNode, side: Side, position: number): b
       break;
   }
 
-  const reach = reachToward(rect, side);
+  const part = edgePartAt(placed, side, position);
+
+  return part !== undefined && drawsEdgeAt(part, side, position, text);
+}
+
+/**
+ * Returns the part of a container whose edge is the container's own on
+ * `side` at `position`, a row of the left or right side or a column of the
+ * top or bottom, or undefined when no part reaches the edge there.
+ */
+function edgePartAt(placed: PlacedNode, side: Side, position: number): PlacedNode | undefined {
+  const sideways = side === Side.Left || side === Side.Right;
+  const reach = reachToward(placed.rect, side);
   for (const part of placed.parts) {
     const low = sideways ? part.rect.y : part.rect.x;
     const high = sideways ? bottom(part.rect) : right(part.rect);
     if (reachToward(part.rect, side) === reach && position >= low && position < high) {
-      return drawsEdgeAt(part, side, position);
+      return part;
     }
   }
 
-  return false;
+  return undefined;
 }
 
 /**
@@ -178,10 +208,35 @@ export function meetingNode(placed: PlacedNode, side: Side): PlacedNode {
   return current;
 }
 
-function outermostPart(placed: PlacedNode, side: Side): PlacedNode | undefined {
+/**
+ * Returns the number of rows a node draws from its top: its rectangle's
+ * height, except one for a rule, bar or tag and one per letter of vertical
+ * text. A stretched row or grid may make those taller than what they draw.
+ */
+export function drawnHeight(placed: PlacedNode): number {
   const node = placed.node;
-  const passesOn = node.kind === 'row' || node.kind === 'column' || node.kind === 'grid' || node.kind === 'fan' || (node.kind === 'box' && node.border === 'none');
-  if (!passesOn) {
+  const height = placed.rect.height;
+  switch (node.kind) {
+    case 'rule':
+    case 'bar':
+    case 'tag':
+      return Math.min(height, 1);
+    case 'vtext':
+      return Math.min(height, graphemes(node.text).length);
+    default:
+      return height;
+  }
+}
+
+/** Tells whether a node draws nothing on its own edge, so a line meets one of its parts there: a row, column, grid, fan or borderless box. */
+function passesOn(placed: PlacedNode): boolean {
+  const node = placed.node;
+
+  return node.kind === 'row' || node.kind === 'column' || node.kind === 'grid' || node.kind === 'fan' || (node.kind === 'box' && node.border === 'none');
+}
+
+function outermostPart(placed: PlacedNode, side: Side): PlacedNode | undefined {
+  if (!passesOn(placed)) {
     return undefined;
   }
 
@@ -227,16 +282,21 @@ function middleAcross(rect: PlacedNode['rect'], side: Side): number {
 /**
  * The cell of `placed`'s own drawing where a line meets it on `side`, or
  * undefined when that side draws nothing a line may meet (see `drawnAt`).
- * On the left and right it is on the row `sideRow` picks. On the top and
- * bottom it is in the middle column, or for text and tags in the drawn
- * column nearest the middle.
+ * On the left and right it is the outermost cell drawn in the row `sideRow`
+ * picks, except on a curve, whose edge cells are mostly blank: there it is
+ * the outermost cell the curve draws in any row. On the top and bottom it
+ * is in the middle column, or for text and tags in the drawn column nearest
+ * the middle.
  */
-export function meetingCell(placed: PlacedNode, side: Side): Point | undefined {
+export function meetingCell(placed: PlacedNode, side: Side, text: Typesetter): Point | undefined {
   const rect = placed.rect;
+  if (placed.node.kind === 'curve' && (side === Side.Left || side === Side.Right)) {
+    return curveSideCell(placed, placed.node, side, text);
+  }
   if (side === Side.Left || side === Side.Right) {
     const y = sideRow(placed, side);
 
-    return y === undefined ? undefined : { x: side === Side.Left ? rect.x : right(rect) - 1, y };
+    return y === undefined ? undefined : { x: sideColumn(placed, side, y, text), y };
   }
 
   const center = centerX(rect);
@@ -276,4 +336,78 @@ function nearestDrawnCell(placed: PlacedNode, side: Side.Up | Side.Down, center:
   }
 
   return undefined;
+}
+
+/**
+ * The column of the cell a node draws furthest toward its left or right side
+ * in row `y`: the edge of its rectangle, except for a vertical text letter
+ * centred in a wider node, a bar with a blank label, and a bar in a node
+ * stretched wider than it.
+ */
+function sideColumn(placed: PlacedNode, side: Side, y: number, text: Typesetter): number {
+  const rect = placed.rect;
+  const node = placed.node;
+  const left = side === Side.Left;
+  if (node.kind === 'vtext') {
+    const width = text.line(node.text).glyphs[y - rect.y]?.width ?? 1;
+    const first = rect.x + alignOffset(rect.width, width, 'center');
+
+    return left ? first : first + width - 1;
+  }
+  if (node.kind === 'bar') {
+    const labelWidth = barLabelWidth(node, text);
+    const blankLabel = labelWidth > 0 && (node.label ?? '').trim() === '';
+
+    return left ? rect.x + (blankLabel ? labelWidth + 1 : 0) : rect.x + barWidth(node, text) - 1;
+  }
+
+  return edgeColumn(placed, side);
+}
+
+/** The column of a node's left or right edge. */
+function edgeColumn(placed: PlacedNode, side: Side): number {
+  return side === Side.Left ? placed.rect.x : right(placed.rect) - 1;
+}
+
+/**
+ * The cell a curve draws furthest toward its left or right side, in the row
+ * nearest the middle among equals. The cells between it and the curve's
+ * edge are blank, so a line may run through them to it.
+ */
+function curveSideCell(placed: PlacedNode, curve: CurveNode, side: Side.Left | Side.Right, text: Typesetter): Point | undefined {
+  const rect = placed.rect;
+  const geometry = curveGeometry(curve, text);
+  const toward = side === Side.Left ? -1 : 1;
+  const middle = rect.y + Math.ceil((rect.height - 1) / 2);
+  let best: Point | undefined;
+  for (let row = 0; row < geometry.height; row += 1) {
+    const column = curveRowEnd(curve, geometry, row, toward, text);
+    if (column === undefined) {
+      continue;
+    }
+    const x = rect.x + column;
+    const y = rect.y + row;
+    if (best === undefined || x * toward > best.x * toward || (x === best.x && Math.abs(y - middle) < Math.abs(best.y - middle))) {
+      best = { x, y };
+    }
+  }
+
+  return best;
+}
+
+/**
+ * Whether `cell`, where a line meets `placed` on its left or right side, is
+ * the end of a horizontal line of the node's own: a rule, or the baseline of
+ * a line curve. A line touching it there would run on as the same line.
+ */
+export function endsOwnLineAt(placed: PlacedNode, side: Side, cell: Point, text: Typesetter): boolean {
+  const node = placed.node;
+  if (side !== Side.Left && side !== Side.Right) {
+    return false;
+  }
+  if (node.kind === 'rule') {
+    return true;
+  }
+
+  return node.kind === 'curve' && node.shape === 'line' && cell.y === placed.rect.y + curveGeometry(node, text).plotRows - 1;
 }

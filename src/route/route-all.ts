@@ -34,7 +34,7 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   walk(root, (placed) => {
     const node = placed.node;
     if ((node.kind === 'row' || node.kind === 'column') && node.chain !== undefined && node.chain !== false) {
-      for (const route of chainRoutes(placed, node.chain, obstacles, occupancy)) {
+      for (const route of chainRoutes(placed, node.chain, obstacles, occupancy, text)) {
         routes.push(route);
       }
     }
@@ -56,7 +56,7 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   // Straight connectors go first, so the ones that must bend go around them instead of taking their cells.
   const bending: Link[] = [];
   for (const link of links) {
-    const route = clearStraightRoute(link.from, link.to, link.spec, obstacles, occupancy);
+    const route = clearStraightRoute(link.from, link.to, link.spec, obstacles, occupancy, text);
     if (route === undefined) {
       bending.push(link);
     } else {
@@ -64,7 +64,7 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
     }
   }
   for (const link of bending) {
-    add(searchRoute(link.from, link.to, link.spec, obstacles, occupancy));
+    add(searchRoute(link.from, link.to, link.spec, obstacles, occupancy, text));
   }
   occupancy.release();
 
@@ -160,7 +160,7 @@ function linkSpec(
  * NOTE: the routes join the router's list once the chain is done, so a
  * neighbour routed around an obstacle does not avoid the chain's earlier links.
  */
-function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: ObstacleIndex, occupancy: Occupancy): Route[] {
+function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: ObstacleIndex, occupancy: Occupancy, text: Typesetter): Route[] {
   const options = resolveChain(chain);
   const spec = linkSpec(options.head, options.line, container.path.child('chain'));
   const children = container.children;
@@ -171,7 +171,7 @@ function chainRoutes(container: PlacedNode, chain: boolean | Chain, obstacles: O
     const to = children[index] as PlacedNode;
     assertDrawable(from);
     assertDrawable(to);
-    routes[index - 1] = connectNeighbours(from, to, spec, obstacles, occupancy);
+    routes[index - 1] = connectNeighbours(from, to, spec, obstacles, occupancy, text);
   }
 
   return routes;

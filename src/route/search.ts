@@ -6,10 +6,11 @@ import { joinsBorder } from '../layout/chain.js';
 import { centerX, type PlacedNode } from '../layout/place.js';
 import type { LinkSpec } from './connect.js';
 import { horizontalSide, placeLabel, verticalSide } from './connect.js';
-import { meetingCell, meetingNode, sideRow } from './facing.js';
+import { endsOwnLineAt, meetingCell, meetingNode, sideRow } from './facing.js';
 import type { ObstacleIndex } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import { type Point, type Route, makeRoute } from './types.js';
+import type { Typesetter } from '../text/typeset.js';
 
 /** Cells the search may add around the layout to go around nodes at its edge. */
 const SEARCH_MARGIN = 2;
@@ -46,6 +47,8 @@ interface Port {
   readonly joint?: Point;
   /** The arrowhead cell, when this end has one. */
   readonly head?: Point;
+  /** The blank cell kept between the end of the node's own line and this end's line. */
+  readonly gap?: Point;
   /**
    * Line cells inside the node's rectangle, outward from its drawing to
    * `cell`: the blank cells a container keeps beside its outermost part.
@@ -73,17 +76,20 @@ function offset(point: Point, side: Side, distance = 1): Point {
  * nothing to meet gets no port, unless the connector names it (`named`),
  * when the line meets the middle of the node's side.
  */
-function port(placed: PlacedNode, side: Side, withHead: boolean, named: boolean): Port | undefined {
+function port(placed: PlacedNode, side: Side, withHead: boolean, named: boolean, text: Typesetter): Port | undefined {
   const meeting = meetingNode(placed, side);
-  const edge = meetingCell(meeting, side) ?? (named ? sideMiddle(placed, side) : undefined);
+  const edge = meetingCell(meeting, side, text) ?? (named ? sideMiddle(placed, side) : undefined);
   if (edge === undefined) {
     return undefined;
   }
 
   // A bending route touches a borderless node: a blank margin would leave its end in the open next to a turn.
-  // NOTE: beside a rule's end, touching merges the route into the rule, so the rule's far end is open.
-  const firstLine = withHead ? 2 : 1;
-  const outside = Math.max(firstLine, cellsToSide(placed.rect, edge, side) + 1);
+  // At the end of a rule or other line of the node's own, touching would run the two on as one line whose turn
+  // leaves the far end open. There the route stops a blank cell short, as a straight link does, and runs one
+  // cell straight before it may turn, so its end reads as facing the line.
+  const gap = !withHead && endsOwnLineAt(meeting, side, edge, text);
+  const firstLine = withHead || gap ? 2 : 1;
+  const outside = Math.max(gap ? firstLine + 1 : firstLine, cellsToSide(placed.rect, edge, side) + 1);
   let lane = NO_LANE;
   if (outside > firstLine) {
     const cells: Point[] = [];
@@ -94,7 +100,15 @@ function port(placed: PlacedNode, side: Side, withHead: boolean, named: boolean)
   }
   const joins = joinsBorder(meeting.node) && !withHead;
 
-  return { joint: joins ? edge : undefined, head: withHead ? offset(edge, side) : undefined, lane, cell: offset(edge, side, outside), side, edge };
+  return {
+    joint: joins ? edge : undefined,
+    head: withHead ? offset(edge, side) : undefined,
+    gap: gap ? offset(edge, side) : undefined,
+    lane,
+    cell: offset(edge, side, outside),
+    side,
+    edge,
+  };
 }
 
 /** The middle cell of a node's side, where a line meets it when the connector names a side that draws nothing there. */
@@ -132,11 +146,17 @@ function cellsToSide(rect: Rect, point: Point, side: Side): number {
  * of `to`, around every obstacle, with Dijkstra's algorithm over (cell,
  * heading) states. Turns cost extra so routes keep few bends.
  */
-export function searchRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route {
+export function searchRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy, text: Typesetter): Route {
   const whole = searchArea(obstacles.bounds, from.rect, to.rect);
   const local = nearArea(whole, from.rect, to.rect);
+  const starts = portsOf(from, spec.exitSides, spec.startHead, text);
+  const goals = portsOf(to, spec.entrySides, spec.endHead, text);
 
-  return searchIn(local, from, to, spec, obstacles, occupancy) ?? searchIn(whole, from, to, spec, obstacles, occupancy) ?? failNoRoute(spec);
+  return (
+    searchIn(local, from, to, starts, goals, spec, obstacles, occupancy) ??
+    searchIn(whole, from, to, starts, goals, spec, obstacles, occupancy) ??
+    failNoRoute(spec)
+  );
 }
 
 function failNoRoute(spec: LinkSpec): never {
@@ -156,20 +176,29 @@ function nearArea(whole: Rect, a: Rect, b: Rect): Rect {
 }
 
 /** Finds the cheapest route within `area`, or returns undefined when none exists there. */
-function searchIn(area: Rect, from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy): Route | undefined {
+function searchIn(
+  area: Rect,
+  from: PlacedNode,
+  to: PlacedNode,
+  starts: readonly Port[],
+  goals: readonly Port[],
+  spec: LinkSpec,
+  obstacles: ObstacleIndex,
+  occupancy: Occupancy,
+): Route | undefined {
   if (area.width * area.height > MAX_SEARCH_CELLS) {
     throw noRoute(spec, `the search area of ${area.width}x${area.height} cells is over the limit of ${MAX_SEARCH_CELLS}`);
   }
 
   const blocked = blockedCells(area, from, to, obstacles, occupancy);
-  // Sides the connector names are kept as asked; otherwise only sides that face something drawn.
-  const starts = portsOf(from, spec.exitSides, spec.startHead);
-  const goals = portsOf(to, spec.entrySides, spec.endHead);
   // The node's own rectangle is blocked, so a cell inside it, in a lane, needs only to be clear of earlier routes.
   const isFree = (point: Point): boolean => inside(area, point) && blocked[cellIndex(area, point)] === Occupant.Free;
   const isOpen = (placed: PlacedNode, point: Point): boolean => (inside(placed.rect, point) ? occupancy.at(point.x, point.y) === Occupant.Free : isFree(point));
   const isUsable = (placed: PlacedNode, end: Port): boolean =>
-    isFree(end.cell) && (end.head === undefined || isOpen(placed, end.head)) && end.lane.every((cell) => isOpen(placed, cell));
+    isFree(end.cell) &&
+    (end.head === undefined || isOpen(placed, end.head)) &&
+    (end.gap === undefined || isOpen(placed, end.gap)) &&
+    end.lane.every((cell) => isOpen(placed, cell));
   const usableStarts = starts.filter((start) => isUsable(from, start));
   const usableGoals = goals.filter((goal) => isUsable(to, goal));
 
@@ -181,11 +210,11 @@ function searchIn(area: Rect, from: PlacedNode, to: PlacedNode, spec: LinkSpec, 
   return toRoute(found, spec, (label) => isLabelFree(label, spec, obstacles, occupancy));
 }
 
-/** The ports on the sides a connector names, or on every side that draws something to meet. */
-function portsOf(placed: PlacedNode, named: readonly Side[] | undefined, withHead: boolean): Port[] {
+/** The ports on the sides a connector names, kept as asked, or on every side that draws something to meet. */
+function portsOf(placed: PlacedNode, named: readonly Side[] | undefined, withHead: boolean, text: Typesetter): Port[] {
   const ports: Port[] = [];
   for (const side of named ?? SIDES) {
-    const found = port(placed, side, withHead, named !== undefined);
+    const found = port(placed, side, withHead, named !== undefined, text);
     if (found !== undefined) {
       ports.push(found);
     }
