@@ -118,7 +118,8 @@ export class ObstacleIndex {
       }
     }
 
-    for (const part of placed.parts) {
+    for (let index = 0; index < placed.parts.length; index += 1) {
+      const part = placed.parts[index] as PlacedNode;
       this.addTree(part);
     }
   }

@@ -92,7 +92,8 @@ function assertDrawable(placed: PlacedNode, link?: FieldPath, field?: string): v
 
 function walk(placed: PlacedNode, visit: (placed: PlacedNode) => void): void {
   visit(placed);
-  for (const part of placed.parts) {
+  for (let index = 0; index < placed.parts.length; index += 1) {
+    const part = placed.parts[index] as PlacedNode;
     walk(part, visit);
   }
 }
