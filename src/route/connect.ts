@@ -266,13 +266,9 @@ function alongTrack(
   const runFirst = spec.startHead ? first + direction : sourceJoins ? sourceEdge : first;
   const runLast = spec.endHead ? last - direction : targetJoins ? targetEdge : last;
   const horizontal = axis === 'horizontal';
-  const run: StraightRun = {
-    x: horizontal ? runFirst : across,
-    y: horizontal ? across : runFirst,
-    dx: horizontal ? direction : 0,
-    dy: horizontal ? 0 : direction,
-    length: Math.max(0, (runLast - runFirst) * direction + 1),
-  };
+  const runX = horizontal ? runFirst : across;
+  const runY = horizontal ? across : runFirst;
+  const runLength = Math.max(0, (runLast - runFirst) * direction + 1);
 
   const startHead = spec.startHead ? pointOnTrack(axis, first, across) : undefined;
   const endHead = spec.endHead ? pointOnTrack(axis, last, across) : undefined;
@@ -287,7 +283,7 @@ function alongTrack(
   }
   const label = spec.label === undefined ? undefined : placeLabel(spec, [pointOnTrack(axis, first, across), pointOnTrack(axis, last, across)], free, axis);
 
-  return makeRunRoute(run, spec.weight, arrowheads, endHead, startHead, label, spec.role, spec.style);
+  return makeRunRoute(runX, runY, horizontal ? direction : 0, horizontal ? 0 : direction, runLength, spec.weight, arrowheads, endHead, startHead, label, spec.role, spec.style);
 }
 
 /** Returns the cell at `position` along a track on row or column `across`. */

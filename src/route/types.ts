@@ -45,9 +45,18 @@ export interface Route {
 /** The parts of a route: its cells as points or as one straight run, and the rest of its fields. */
 export type RouteParts = Omit<Route, 'cells' | 'run'> & ({ readonly cells: readonly Point[] } | { readonly run: StraightRun });
 
-/** A route whose points are made from its run only when code reads `cells`. */
-class RouteRecord implements Route {
+/**
+ * A route whose points are made from its run only when code reads `cells`.
+ * A straight route is its own run: the run's fields are the route's, and
+ * `run` is the route itself, which saves an object per straight connector.
+ */
+class RouteRecord implements Route, StraightRun {
   readonly run: StraightRun | undefined;
+  readonly x: number;
+  readonly y: number;
+  readonly dx: number;
+  readonly dy: number;
+  readonly length: number;
   readonly weight: Weight;
   readonly heads: Route['heads'];
   readonly endToward: Point | undefined;
@@ -57,9 +66,14 @@ class RouteRecord implements Route {
   readonly style: Style | undefined;
   private points: readonly Point[] | undefined;
 
+  /** Makes a route of the given cells, or of the straight run from (x, y) when `points` is undefined. */
   constructor(
     points: readonly Point[] | undefined,
-    run: StraightRun | undefined,
+    x: number,
+    y: number,
+    dx: number,
+    dy: number,
+    length: number,
     weight: Weight,
     heads: Route['heads'],
     endToward: Point | undefined,
@@ -69,7 +83,12 @@ class RouteRecord implements Route {
     style: Style | undefined,
   ) {
     this.points = points;
-    this.run = run;
+    this.run = points === undefined ? this : undefined;
+    this.x = x;
+    this.y = y;
+    this.dx = dx;
+    this.dy = dy;
+    this.length = length;
     this.weight = weight;
     this.heads = heads;
     this.endToward = endToward;
@@ -81,8 +100,7 @@ class RouteRecord implements Route {
 
   get cells(): readonly Point[] {
     if (this.points === undefined) {
-      const run = this.run as StraightRun;
-      this.points = Array.from({ length: run.length }, (_, step) => runCell(run, step));
+      this.points = Array.from({ length: this.length }, (_, step) => runCell(this, step));
     }
 
     return this.points;
@@ -91,18 +109,25 @@ class RouteRecord implements Route {
 
 /** Builds a route. Every route is the same class with every field present, so the code that reads routes stays monomorphic. */
 export function makeRoute(parts: RouteParts): Route {
-  const cells = 'cells' in parts ? parts.cells : undefined;
-  const run = 'run' in parts ? parts.run : undefined;
+  if ('cells' in parts) {
+    return new RouteRecord(parts.cells, 0, 0, 0, 0, 0, parts.weight, parts.heads, parts.endToward, parts.startToward, parts.label, parts.role, parts.style);
+  }
+  const run = parts.run;
 
-  return new RouteRecord(cells, run, parts.weight, parts.heads, parts.endToward, parts.startToward, parts.label, parts.role, parts.style);
+  return makeRunRoute(run.x, run.y, run.dx, run.dy, run.length, parts.weight, parts.heads, parts.endToward, parts.startToward, parts.label, parts.role, parts.style);
 }
 
 /**
- * Builds a straight route from its run. Routing makes one per straight
- * connector, so it takes its fields as arguments rather than as an object.
+ * Builds a straight route of `length` cells from (x, y), each one step of
+ * (dx, dy) from the one before. Routing makes one per straight connector, so
+ * it takes its fields as arguments rather than as objects.
  */
 export function makeRunRoute(
-  run: StraightRun,
+  x: number,
+  y: number,
+  dx: number,
+  dy: number,
+  length: number,
   weight: Weight,
   heads: Route['heads'],
   endToward: Point | undefined,
@@ -111,7 +136,7 @@ export function makeRunRoute(
   role: Role | undefined,
   style: Style | undefined,
 ): Route {
-  return new RouteRecord(undefined, run, weight, heads, endToward, startToward, label, role, style);
+  return new RouteRecord(undefined, x, y, dx, dy, length, weight, heads, endToward, startToward, label, role, style);
 }
 
 /** Returns the cell `step` steps from the start of a run. */
