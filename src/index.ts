@@ -5,7 +5,7 @@ export { MIN_WIDTH, MAX_CELLS } from './options.js';
 export type { LayoutChange, LayoutDiagnostic } from './fit/diagnostics.js';
 export { DiagramError } from './errors.js';
 export type { DiagramErrorCode } from './errors.js';
-export { validateDiagram, MAX_DEPTH, MAX_LABEL_LENGTH } from './validate.js';
+export { validateDiagram, MAX_DEPTH, MAX_DEPTH_LIMIT, MAX_LABEL_LENGTH } from './validate.js';
 export type { ValidationProblem, ValidateOptions } from './validate.js';
 export { checkDiagram } from './check.js';
 export type { CheckOptions, DiagramProblem } from './check.js';

@@ -3,7 +3,7 @@ import { DiagramError } from './errors.js';
 import type { ColorLevel } from './style/sgr.js';
 import { ROLES, type Theme, defaultTheme } from './style/style.js';
 import type { TextPolicy } from './text/typeset.js';
-import { MAX_DEPTH, MAX_LABEL_LENGTH, validateDiagram } from './validate.js';
+import { MAX_DEPTH, MAX_DEPTH_LIMIT, MAX_LABEL_LENGTH, validateDiagram } from './validate.js';
 
 export type { Charset, ColorLevel };
 
@@ -56,7 +56,7 @@ export interface RenderOptions {
 export interface Limits {
   /** Maximum cells in the drawing, width times height. Default `MAX_CELLS`. */
   readonly maxCells?: number;
-  /** Deepest nesting of nodes, the root being level 1. Default `MAX_DEPTH` (200). */
+  /** Deepest nesting of nodes, the root being level 1. Default `MAX_DEPTH` (200), at most `MAX_DEPTH_LIMIT` (400). */
   readonly maxDepth?: number;
   /** Most UTF-16 code units in one label. Default `MAX_LABEL_LENGTH` (10,000). */
   readonly maxLabelLength?: number;
@@ -138,6 +138,12 @@ function resolveLimits(limits: Limits | undefined): Required<Limits> {
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) {
       throw invalid(`limits.${name}`, `${name} must be a whole number of at least 1, not ${String(value)}`);
     }
+  }
+  if (given.maxDepth !== undefined && given.maxDepth > MAX_DEPTH_LIMIT) {
+    throw invalid(
+      'limits.maxDepth',
+      `maxDepth must be at most ${MAX_DEPTH_LIMIT}, because deeper nesting can overflow the call stack while rendering, not ${given.maxDepth}; flatten the diagram or set maxDepth to ${MAX_DEPTH_LIMIT}`,
+    );
   }
 
   return { ...defaults, ...given };

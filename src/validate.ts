@@ -3,14 +3,14 @@ import { type DiagramErrorCode, DiagramError } from './errors.js';
 import type { DiagramNode } from './model.js';
 import type { Limits } from './validate/fields.js';
 import { checkLimit } from './validate/values.js';
-import { MAX_DEPTH, Validator } from './validate/walker.js';
+import { MAX_DEPTH, MAX_DEPTH_LIMIT, Validator } from './validate/walker.js';
 /**
  * Model validation at the boundary. Every field of every node is checked
  * against model.ts before layout, so the later stages can trust their input
  * and errors point at the field to change, not at a failure deep in layout.
  */
 
-export { MAX_DEPTH };
+export { MAX_DEPTH, MAX_DEPTH_LIMIT };
 
 export interface ValidationProblem {
   readonly code: DiagramErrorCode;
@@ -28,14 +28,15 @@ export interface ValidationProblem {
 export const MAX_LABEL_LENGTH = 10_000;
 
 export interface ValidateOptions {
-  /** Deepest nesting of nodes accepted, the root being level 1. Default `MAX_DEPTH`. */
+  /** Deepest nesting of nodes accepted, the root being level 1. Default `MAX_DEPTH`, at most `MAX_DEPTH_LIMIT`. */
   readonly maxDepth?: number;
   /** Most UTF-16 code units in one label (text, title, caption, tag or connector label). Default `MAX_LABEL_LENGTH`. */
   readonly maxLabelLength?: number;
 }
 
 /** Bounds of `maxDepth` and `maxLabelLength`, made once because every render checks both. */
-const LIMIT_OPTION_BOUNDS: Limits = { min: 1 };
+const DEPTH_OPTION_BOUNDS: Limits = { min: 1, max: MAX_DEPTH_LIMIT, reason: 'deeper nesting can overflow the call stack while rendering' };
+const LABEL_OPTION_BOUNDS: Limits = { min: 1 };
 
 /**
  * Lists every problem in a model, in document order, with unknown connector
@@ -44,13 +45,13 @@ const LIMIT_OPTION_BOUNDS: Limits = { min: 1 };
  */
 export function validateDiagram(model: unknown, options: ValidateOptions = {}): ValidationProblem[] {
   const maxDepth = options.maxDepth ?? MAX_DEPTH;
-  const depthProblem = checkLimit(maxDepth, 'maxDepth', LIMIT_OPTION_BOUNDS);
+  const depthProblem = checkLimit(maxDepth, 'maxDepth', DEPTH_OPTION_BOUNDS);
   if (depthProblem !== undefined) {
     return [{ code: 'invalid-option', path: 'options.maxDepth', message: depthProblem }];
   }
 
   const maxLabelLength = options.maxLabelLength ?? MAX_LABEL_LENGTH;
-  const labelProblem = checkLimit(maxLabelLength, 'maxLabelLength', LIMIT_OPTION_BOUNDS);
+  const labelProblem = checkLimit(maxLabelLength, 'maxLabelLength', LABEL_OPTION_BOUNDS);
   if (labelProblem !== undefined) {
     return [{ code: 'invalid-option', path: 'options.maxLabelLength', message: labelProblem }];
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { courseDiagrams } from '../src/course/index.js';
 import type { DiagramErrorCode } from '../src/errors.js';
 import { DiagramError, type DiagramNode, box, renderDiagram, rule, text } from '../src/index.js';
-import { MAX_DEPTH, assertValid, validateDiagram } from '../src/validate.js';
+import { MAX_DEPTH, MAX_DEPTH_LIMIT, assertValid, validateDiagram } from '../src/validate.js';
 
 interface BadModel {
   readonly name: string;
@@ -650,6 +650,23 @@ describe('validateDiagram depth limit', () => {
     expect(validateDiagram(hello, { maxDepth: 0 })).toEqual([
       expect.objectContaining({ code: 'invalid-option', path: 'options.maxDepth' }),
     ]);
+  });
+
+  it('maxDepth option over its limit', () => {
+    const problems = validateDiagram(hello, { maxDepth: 401 });
+
+    expect(problems.map((problem) => [problem.code, problem.path])).toEqual([['invalid-option', 'options.maxDepth']]);
+    expect(problems[0]?.message).toContain('from 1 to 400');
+  });
+
+  it('maxDepth limit renders', () => {
+    let node: DiagramNode = text('x');
+    for (let level = 1; level < MAX_DEPTH_LIMIT; level += 1) {
+      node = box(node);
+    }
+
+    expect(() => renderDiagram(node, { limits: { maxDepth: MAX_DEPTH_LIMIT } })).not.toThrow();
+    expect(() => renderDiagram(node, { limits: { maxDepth: MAX_DEPTH_LIMIT + 1 } })).toThrow(/at most 400/);
   });
 
   it('shared subtree counted at each place', () => {

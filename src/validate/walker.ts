@@ -20,6 +20,13 @@ import { KIND_TABLES, type NodeTable } from './rules.js';
 export const MAX_DEPTH = 200;
 
 /**
+ * Highest nesting limit a caller may set. Rendering 950 nested boxes
+ * overflowed Node 20's default call stack here, and half that stack held
+ * fewer than 500, so this keeps a margin for callers deep in their own stack.
+ */
+export const MAX_DEPTH_LIMIT = 400;
+
+/**
  * One place of a value in the model, as the walk goes through it: queued on
  * the stack, then, once entered as a node, open while its descendants are
  * walked, then finished. The first one entered for each node object is kept,
