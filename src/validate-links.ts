@@ -302,7 +302,11 @@ class LinkCheck {
     }
   }
 
-  /** Reports a stub on a side of a node that an earlier stub already uses, because the two would be drawn over each other. */
+  /**
+   * Reports a stub at a node that draws nothing, and a stub on a side of a
+   * node that an earlier stub already uses, because the two would be drawn
+   * over each other.
+   */
   private checkStubs(stubs: readonly Stub[] | undefined): void {
     if (stubs === undefined) {
       return;
@@ -310,6 +314,11 @@ class LinkCheck {
     this.stubSides ??= new Map();
     for (let index = 0; index < stubs.length; index += 1) {
       const stub = stubs[index] as Stub;
+      const node = this.facts.nodeWithId(stub.id);
+      if (node !== undefined && drawsNothing(node)) {
+        const path = joinPath(this.pathTo('stubs', index), 'id');
+        this.connectorProblems.push(problem(path, `the stub draws at '${stub.id}'`));
+      }
       const side = `${stub.side} side of '${stub.id}'`;
       const earlier = this.stubSides.get(side);
       if (earlier !== undefined) {

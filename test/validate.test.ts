@@ -256,6 +256,13 @@ const STUBS: readonly BadModel[] = [
   { name: 'missing side', model: withStub({ id: 'a', direction: 'in', length: 2 }), code: 'invalid-model', path: 'stubs[0].side', fix: 'add side: "left"' },
   { name: 'not an object', model: withStub(null), code: 'invalid-model', path: 'stubs[0]', fix: 'replace it with a stub such as' },
   { name: 'on a grid', model: { kind: 'grid', columns: 1, stubs: [{ id: 'b', direction: 'out', side: 'right', length: 3 }], children: [{ ...hello, id: 'a' }] }, code: 'unknown-id', path: 'stubs[0].id', fix: 'known ids: "a"' },
+  {
+    name: 'at a spacer',
+    model: { kind: 'row', stubs: [{ id: 's', direction: 'in', side: 'right', length: 3 }], children: [hello, { kind: 'spacer', id: 's', width: 1, height: 0 }] },
+    code: 'invalid-model',
+    path: 'stubs[0].id',
+    fix: 'the stub draws at \'s\' would point at empty space',
+  },
 ];
 
 const TABLES: Readonly<Record<string, readonly BadModel[]>> = {
