@@ -3,6 +3,7 @@ import { courseDiagrams } from '../src/course/index.js';
 import {
   DiagramError,
   MIN_WIDTH,
+  bar,
   box,
   checkDiagram,
   column,
@@ -101,6 +102,29 @@ describe('fitting steps', () => {
     expect(changes).not.toContain('reflowed');
     expect(result.text).toContain('alpha');
     expect(widestLine(result.text)).toBeLessThanOrEqual(40);
+  });
+
+  it('lists only the changes it kept', () => {
+    // Fitted alone, each bar narrows to 33 cells; the row then shares its width and narrows both to 12.
+    const bars = row([bar(50, { width: 60 }), bar(70, { width: 60 })]);
+    const result = renderWithDiagnostics(bars, { width: 40 });
+
+    expect(result.diagnostics.map((item) => [item.path, item.message])).toEqual([
+      ['children[0]', 'bar narrowed from 60 to 12 cells'],
+      ['children[1]', 'bar narrowed from 60 to 12 cells'],
+    ]);
+  });
+
+  it('fits nested chained rows', () => {
+    // Each row tries its children alone and again at their shares; without reuse, 25 levels exhausted memory.
+    let nested: DiagramNode = text('x');
+    for (let level = 1; level < 40; level += 1) {
+      nested = row({ chain: true }, [nested, text('y')]);
+    }
+    const result = renderWithDiagnostics(nested, { width: 60 });
+
+    expect(widestLine(result.text)).toBeLessThanOrEqual(60);
+    expect(checkDiagram(result.text)).toEqual([]);
   });
 
   it('reflows a row whose nodes cannot shrink', () => {

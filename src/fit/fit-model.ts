@@ -20,6 +20,7 @@ export function fitModel(model: DiagramNode, width: number, level: FitLevel, tex
     hasConnectors: hasConnectors(model),
     diagnostics: [],
     widths: new Map(),
+    fitted: new Map(),
   };
 
   return { model: fitNode(context, model, width, ''), diagnostics: context.diagnostics };

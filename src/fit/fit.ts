@@ -34,6 +34,21 @@ export interface FitContext {
   readonly diagnostics: LayoutDiagnostic[];
   /** Natural widths of the nodes measured so far; nodes are never changed, so a width stays true. */
   readonly widths: Map<DiagramNode, number>;
+  /**
+   * Each node's fitted copies so far, by width and path. A row tries its
+   * children at its own width and again at their shares, so without these a
+   * row nested in a row nested in a row fitted its innermost node once per
+   * path through the attempts, exponentially many times.
+   */
+  readonly fitted: Map<DiagramNode, FittedCopy[]>;
+}
+
+/** A node fitted to `available` columns at `path`, with the diagnostics fitting it added. */
+interface FittedCopy {
+  readonly available: number;
+  readonly path: string;
+  readonly node: DiagramNode;
+  readonly diagnostics: readonly LayoutDiagnostic[];
 }
 
 /** Rows between the lines of a reflowed row or grid whose nodes are linked, so a route can turn between them. */
@@ -67,6 +82,27 @@ export function fitNode(context: FitContext, node: DiagramNode, available: numbe
     return node;
   }
 
+  const copies = context.fitted.get(node);
+  const known = copies?.find((copy) => copy.available === available && copy.path === path);
+  if (known !== undefined) {
+    context.diagnostics.push(...known.diagnostics);
+
+    return known.node;
+  }
+
+  const mark = context.diagnostics.length;
+  const fitted = fitByKind(context, node, available, path);
+  const copy: FittedCopy = { available, path, node: fitted, diagnostics: context.diagnostics.slice(mark) };
+  if (copies === undefined) {
+    context.fitted.set(node, [copy]);
+  } else {
+    copies.push(copy);
+  }
+
+  return fitted;
+}
+
+function fitByKind(context: FitContext, node: DiagramNode, available: number, path: string): DiagramNode {
   switch (node.kind) {
     case 'text':
       return fitText(context, node, available, path);
@@ -319,18 +355,22 @@ function fitRow(context: FitContext, node: RowNode, available: number, path: str
   const row = { ...node, gap };
 
   const gaps = gap * Math.max(0, row.children.length - 1);
+  const mark = context.diagnostics.length;
   const alone = row.children.map((child, index) => fitNode(context, child, available, childPath(path, index)));
   const widths = alone.map((child) => naturalWidth(context, child));
   if (sum(widths) + gaps <= available) {
     return { ...row, children: alone };
   }
 
+  // The diagnostics of the children fitted alone are kept only if those children are.
+  const aloneDiagnostics = context.diagnostics.splice(mark);
   if (context.level >= FitLevel.Wrap) {
     const shared = fitShared(context, row.children, available - gaps, path, childPath);
     if (shared !== undefined) {
       return { ...row, children: shared };
     }
   }
+  context.diagnostics.push(...aloneDiagnostics);
 
   if (context.level >= FitLevel.Reflow && row.children.length > 1) {
     return reflowRow(context, row, alone, widths, available, path);
@@ -354,10 +394,16 @@ function fitShared(
     return undefined;
   }
 
+  const mark = context.diagnostics.length;
   const fitted = children.map((child, index) => fitNode(context, child, shares[index] ?? 0, pathOf(path, index)));
   const total = sum(fitted.map((child) => naturalWidth(context, child)));
+  if (total > available) {
+    context.diagnostics.length = mark;
 
-  return total <= available ? fitted : undefined;
+    return undefined;
+  }
+
+  return fitted;
 }
 
 /**
@@ -439,12 +485,15 @@ function fitGrid(context: FitContext, node: GridNode, available: number, path: s
 
   const columns = grid.columns;
   const gaps = (grid.columnGap ?? 2) * Math.max(0, columns - 1);
+  const mark = context.diagnostics.length;
   const alone = grid.children.map((child, index) => fitNode(context, child, available, childPath(path, index)));
   const columnWidths = trackWidths(context, alone, columns);
   if (sum(columnWidths) + gaps <= available) {
     return { ...grid, children: alone };
   }
 
+  // As in a row, the diagnostics of the children fitted alone are kept only if those children are.
+  const aloneDiagnostics = context.diagnostics.splice(mark);
   if (context.level >= FitLevel.Wrap) {
     const minimums = trackMinimums(context, grid.children, columns);
     const naturals = trackWidths(context, grid.children, columns);
@@ -454,8 +503,10 @@ function fitGrid(context: FitContext, node: GridNode, available: number, path: s
       if (sum(trackWidths(context, fitted, columns)) + gaps <= available) {
         return { ...grid, children: fitted };
       }
+      context.diagnostics.length = mark;
     }
   }
+  context.diagnostics.push(...aloneDiagnostics);
 
   if (context.level >= FitLevel.Reflow && columns > 1) {
     return splitGrid(context, grid, alone, columnWidths, available, path);
@@ -514,9 +565,17 @@ function fitFan(context: FitContext, node: FanNode, available: number, path: str
   }
   const gaps = (fan.gap ?? 1) * Math.max(0, fan.nodes.length - 1);
   const nodePath = (base: string, index: number): string => joinPath(joinPath(base, 'nodes'), index);
+  const mark = context.diagnostics.length;
   let nodes = fan.nodes.map((child, index) => fitNode(context, child, available, nodePath(path, index)));
   if (sum(nodes.map((child) => naturalWidth(context, child))) + gaps > available && context.level >= FitLevel.Wrap) {
-    nodes = fitShared(context, fan.nodes, available - gaps, path, nodePath) ?? nodes;
+    // As in a row, the diagnostics of the nodes fitted alone are kept only if those nodes are.
+    const aloneDiagnostics = context.diagnostics.splice(mark);
+    const shared = fitShared(context, fan.nodes, available - gaps, path, nodePath);
+    if (shared === undefined) {
+      context.diagnostics.push(...aloneDiagnostics);
+    } else {
+      nodes = shared;
+    }
   }
 
   return {
