@@ -237,3 +237,112 @@ describe('bending links at blank edges', () => {
     ]);
   });
 });
+
+describe('links into a nested node', () => {
+  const hello = (padding: number): DiagramNode => ({ kind: 'box', padding: { x: padding }, children: [{ kind: 'text', id: 't', text: 'hello' }] });
+
+  it('connector crosses the box border', () => {
+    const model = row({ gap: 3, connectors: [arrow('b', 't')] }, [hello(2), box({ id: 'b' }, text('x'))]);
+
+    expect(drawnRows(model)).toEqual([
+      '┌─────────┐   ┌───┐',
+      '│  hello◀─┼───┤ x │',
+      '└─────────┘   └───┘',
+    ]);
+  });
+
+  it('connector with no room fails', () => {
+    const model = row({ connectors: [arrow('b', 't')] }, [hello(1), box({ id: 'b' }, text('x'))]);
+
+    expect(() => renderDiagram(model)).toThrow(
+      "connectors[0]: no route for the connector: 't' is inside the box at children[0], whose padding leaves no room for a line to cross the border and reach it; give that box more padding, or link the box itself",
+    );
+  });
+
+  it('stub crosses the box border', () => {
+    const model: DiagramNode = { kind: 'row', stubs: [{ id: 't', direction: 'out', side: 'right', length: 4 }], children: [hello(2)] };
+
+    expect(drawnRows(model)).toEqual([
+      '┌─────────┐',
+      '│  hello ─┼─▶',
+      '└─────────┘',
+    ]);
+  });
+
+  it('stub ending on the border fails', () => {
+    const model: DiagramNode = { kind: 'row', stubs: [{ id: 't', direction: 'in', side: 'right', length: 2 }], children: [hello(1)] };
+
+    expect(() => renderDiagram(model)).toThrow(
+      "stubs[0].id: the stub on 't' would end on the border of the box at children[0] instead of crossing it with a line; give that box more padding, or put the stub on that box",
+    );
+  });
+});
+
+describe('links at a line of a node', () => {
+  it('headless end on a rule top fails', () => {
+    const model: DiagramNode = {
+      kind: 'row',
+      connectors: [{ from: 'r', to: 'b', fromSide: 'bottom' }],
+      children: [{ kind: 'rule', id: 'r', width: 3 }, box({ id: 'b' }, text('box'))],
+    };
+
+    expect(() => renderDiagram(model)).toThrow(
+      "connectors[0].fromSide: the connector meets the bottom of 'r', a rule, without an arrowhead, so its line would join the rule's line as a tee and leave both of its ends open; name the left or right side, or set head to 'start' or 'both'",
+    );
+  });
+
+  it('arrow into a double rule bottom', () => {
+    const model: DiagramNode = {
+      kind: 'row',
+      connectors: [{ from: 'r', to: 'b', fromSide: 'bottom', head: 'both' }],
+      children: [{ kind: 'rule', id: 'r', width: 'full', line: 'double' }, box({ id: 'b' }, text('box'))],
+    };
+
+    expect(drawnRows(model)).toEqual([
+      '═ ┌─────┐',
+      '▲ │ box │',
+      '│ └─────┘',
+      '│    ▲',
+      '└────┘',
+    ]);
+  });
+
+  it('stub leaves a line curve bottom', () => {
+    const model: DiagramNode = {
+      kind: 'row',
+      stubs: [{ id: 'c', direction: 'out', side: 'bottom', length: 3 }],
+      children: [{ kind: 'curve', id: 'c', shape: 'line', height: 3, values: [1, 3, 2, 5] }],
+    };
+
+    // Joining the baseline would leave it ending in the open, so the stub starts a blank row below.
+    expect(drawnRows(model)).toEqual(['   ─', ' ─╱', '╱───', '', ' │', ' │', ' ▼']);
+  });
+
+  it('stub leaves a line curve top', () => {
+    const model: DiagramNode = {
+      kind: 'row',
+      stubs: [{ id: 'c', direction: 'out', side: 'top', length: 3 }],
+      children: [{ kind: 'curve', id: 'c', shape: 'line', height: 3, values: [1, 5, 2, 1] }],
+    };
+
+    expect(drawnRows(model)).toEqual([' ▲', ' │', ' │', '', ' ─', '╱ ╲', '╱──╲']);
+  });
+});
+
+describe('fan stems from blank space', () => {
+  it('stem starts under a wide tag', () => {
+    const source: DiagramNode = { kind: 'box', border: 'none', padding: { right: 1 }, align: 'stretch', minWidth: 9, children: [{ kind: 'tag', text: '' }] };
+    const model: DiagramNode = { kind: 'fan', from: source, nodes: [box(text('a'))] };
+
+    // The tag is stretched to the box's width but drawn from its left edge.
+    expect(drawnRows(model).slice(0, 3)).toEqual(['[]', ' │', ' └──┐']);
+  });
+
+  it('stem starts under stretched vertical text', () => {
+    const letters: DiagramNode = { kind: 'row', align: 'stretch', children: [{ kind: 'vtext', text: 'a' }, { kind: 'vtext', text: 'aa' }] };
+    const model: DiagramNode = { kind: 'fan', nodes: [letters], to: { kind: 'tag', text: 'a' } };
+
+    // The first letter is one row tall in a row two rows tall, so its stem starts right under it.
+    expect(drawnRows(model)).toEqual(['a a', '│ a', '│', '└┐', ' │', ' ▼', '[a]']);
+  });
+});

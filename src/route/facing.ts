@@ -396,18 +396,21 @@ function curveSideCell(placed: PlacedNode, curve: CurveNode, side: Side.Left | S
 }
 
 /**
- * Whether `cell`, where a line meets `placed` on its left or right side, is
- * the end of a horizontal line of the node's own: a rule, or the baseline of
- * a line curve. A line touching it there would run on as the same line.
+ * Tells whether `cell`, where a line meets `placed`, is on a horizontal line of the
+ * node's own: a rule, or the plot of a line curve. A line touching the end
+ * of one would run on as the same line. A line meeting one from above or
+ * below would join it as a tee and leave the node's line ending in the open
+ * on both sides.
  */
 export function endsOwnLineAt(placed: PlacedNode, side: Side, cell: Point, text: Typesetter): boolean {
   const node = placed.node;
-  if (side !== Side.Left && side !== Side.Right) {
-    return false;
-  }
   if (node.kind === 'rule') {
     return true;
   }
+  if (node.kind !== 'curve' || node.shape !== 'line') {
+    return false;
+  }
+  const plotRows = curveGeometry(node, text).plotRows;
 
-  return node.kind === 'curve' && node.shape === 'line' && cell.y === placed.rect.y + curveGeometry(node, text).plotRows - 1;
+  return side === Side.Up ? cell.y === placed.rect.y : cell.y === placed.rect.y + plotRows - 1;
 }

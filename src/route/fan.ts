@@ -7,7 +7,7 @@ import type { BarNode, DiagramNode } from '../model.js';
 import { BAR_WIDTH } from '../layout/defaults.js';
 import { barLabelWidth } from '../layout/measure.js';
 import type { Glyph, Typesetter } from '../text/typeset.js';
-import { meetingNode } from './facing.js';
+import { drawnHeight, meetingNode } from './facing.js';
 import { type Point, type Route, type StraightRun, makeRoute } from './types.js';
 
 /**
@@ -85,7 +85,8 @@ function stemStart(placed: PlacedNode, text: Typesetter): Point {
     }
   }
 
-  return { x: centerX(rect), y: bottom(rect) };
+  // A stretched row may make a node taller than what it draws, so the stem starts under its last drawn row.
+  return { x: centerX(rect), y: rect.y + drawnHeight(node) };
 }
 
 interface LabelLine {
@@ -106,7 +107,8 @@ function labelLines(node: DiagramNode, text: Typesetter): LabelLine[] {
     const padding = Array.from({ length: node.padding ?? 0 }, () => ({ text: ' ', width: 1 }));
     const glyphs = [{ text: '[', width: 1 }, ...padding, ...line.glyphs, ...padding, { text: ']', width: 1 }];
 
-    return [{ glyphs, width: line.width + 2 + 2 * padding.length, align: 'center' }];
+    // Painting writes a tag from its left edge, whatever its width.
+    return [{ glyphs, width: line.width + 2 + 2 * padding.length, align: 'start' }];
   }
 
   if (node.kind === 'bar') {

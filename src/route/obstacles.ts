@@ -64,15 +64,17 @@ export class ObstacleIndex {
 
   /**
    * Tells whether any obstacle other than `first` and `second` and boxes
-   * around them overlaps `area`. Straight connectors ask this once each, so
-   * it walks the buckets in place instead of listing them.
+   * around both overlaps `area`. A box with a border around only one of them
+   * blocks too, because a straight line would meet its border at a cell the
+   * route search checks and this does not. Straight connectors ask this once
+   * each, so it walks the buckets in place instead of listing them.
    */
   isBlocked(area: Rect, first?: PlacedNode, second?: PlacedNode): boolean {
     const range = this.bucketRange(area);
     for (let row = range.top; row <= range.bottom; row += 1) {
       for (let column = range.left; column <= range.right; column += 1) {
         for (const placed of this.buckets[row * this.columns + column] ?? NO_OBSTACLES) {
-          if (blocks(placed, area, first, second)) {
+          if (blocks(placed, area, first, second) || (overlaps(placed.rect, area) && isCrossedBox(placed, first, second))) {
             return true;
           }
         }
@@ -93,6 +95,25 @@ export class ObstacleIndex {
       for (const placed of bucket) {
         if (placed.node.kind === 'box' && !nodes.includes(placed) && nodes.every((node) => contains(placed.rect, node.rect))) {
           found.add(placed);
+        }
+      }
+    }
+
+    return [...found];
+  }
+
+  /**
+   * Lists the boxes with a border around one of `first` and `second` but not the
+   * other: a route between the two crosses each of those borders.
+   */
+  crossedBoxes(first: PlacedNode, second: PlacedNode): PlacedNode[] {
+    const found = new Set<PlacedNode>();
+    for (const end of [first, second]) {
+      for (const bucket of this.bucketsIn(end.rect)) {
+        for (const placed of bucket) {
+          if (isCrossedBox(placed, first, second)) {
+            found.add(placed);
+          }
         }
       }
     }
@@ -161,6 +182,16 @@ function blocks(placed: PlacedNode, area: Rect, first: PlacedNode | undefined, s
 
 function isIgnored(placed: PlacedNode, ignored: PlacedNode | undefined): boolean {
   return ignored !== undefined && (ignored === placed || contains(placed.rect, ignored.rect));
+}
+
+/** Tells whether `placed` is a box with a border around exactly one of `first` and `second`, and is neither. */
+function isCrossedBox(placed: PlacedNode, first: PlacedNode | undefined, second: PlacedNode | undefined): boolean {
+  const node = placed.node;
+  if (node.kind !== 'box' || node.border === 'none' || first === undefined || second === undefined || placed === first || placed === second) {
+    return false;
+  }
+
+  return contains(placed.rect, first.rect) !== contains(placed.rect, second.rect);
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {

@@ -48,7 +48,8 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
       });
       node.stubs?.forEach((stub, index) => {
         const path = placed.path.child('stubs', index);
-        add(stubRoute(lookup(byId(), stub.id, path, 'id'), stub, path.path));
+        const target = lookup(byId(), stub.id, path, 'id');
+        add(stubRoute(target, stub, path.path, obstacles.enclosingBoxes([target])));
       });
     }
   });

@@ -7,7 +7,7 @@ import { centerX, type PlacedNode } from '../layout/place.js';
 import type { LinkSpec } from './connect.js';
 import { horizontalSide, placeLabel, verticalSide } from './connect.js';
 import { endsOwnLineAt, meetingCell, meetingNode, sideRow } from './facing.js';
-import type { ObstacleIndex } from './obstacles.js';
+import { type ObstacleIndex, contains } from './obstacles.js';
 import { type Occupancy, Occupant } from './occupancy.js';
 import { type Point, type Route, makeRoute } from './types.js';
 import type { Typesetter } from '../text/typeset.js';
@@ -111,6 +111,35 @@ function port(placed: PlacedNode, side: Side, withHead: boolean, named: boolean,
   };
 }
 
+/**
+ * Rejects a connector end without an arrowhead on the top or bottom of a
+ * rule or a line curve's plot, a side the connector names in `field`. A line
+ * touching that side would join the node's line as a tee whose two sides end
+ * in the open, and a line stopping a blank cell short would end in the open.
+ */
+function assertEndMeetsLine(placed: PlacedNode, named: readonly Side[] | undefined, withHead: boolean, spec: LinkSpec, field: string, text: Typesetter): void {
+  const side = named?.[0];
+  if (withHead || (side !== Side.Up && side !== Side.Down)) {
+    return;
+  }
+  const meeting = meetingNode(placed, side);
+  if (meeting.node.kind !== 'rule' && meeting.node.kind !== 'curve') {
+    return;
+  }
+  if (!endsOwnLineAt(meeting, side, sideMiddle(placed, side), text)) {
+    return;
+  }
+
+  const name = side === Side.Up ? 'top' : 'bottom';
+  const head = field === 'fromSide' ? 'start' : 'end';
+  throw new DiagramError(
+    'invalid-model',
+    spec.modelPath.withField(field),
+    `the connector meets the ${name} of '${placed.node.id ?? ''}', a ${meeting.node.kind}, without an arrowhead, so its line would join the ${meeting.node.kind}'s ` +
+      `line as a tee and leave both of its ends open; name the left or right side, or set head to '${head}' or 'both'`,
+  );
+}
+
 /** The middle cell of a node's side, where a line meets it when the connector names a side that draws nothing there. */
 function sideMiddle(placed: PlacedNode, side: Side): Point {
   const rect = placed.rect;
@@ -128,7 +157,7 @@ function sideMiddle(placed: PlacedNode, side: Side): Point {
 }
 
 /** Cells from `point` to the side of `rect` it lies on the way to, `point` left out. */
-function cellsToSide(rect: Rect, point: Point, side: Side): number {
+export function cellsToSide(rect: Rect, point: Point, side: Side): number {
   switch (side) {
     case Side.Up:
       return point.y - rect.y;
@@ -149,18 +178,31 @@ function cellsToSide(rect: Rect, point: Point, side: Side): number {
 export function searchRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, obstacles: ObstacleIndex, occupancy: Occupancy, text: Typesetter): Route {
   const whole = searchArea(obstacles.bounds, from.rect, to.rect);
   const local = nearArea(whole, from.rect, to.rect);
+  assertEndMeetsLine(from, spec.exitSides, spec.startHead, spec, 'fromSide', text);
+  assertEndMeetsLine(to, spec.entrySides, spec.endHead, spec, 'toSide', text);
   const starts = portsOf(from, spec.exitSides, spec.startHead, text);
   const goals = portsOf(to, spec.entrySides, spec.endHead, text);
 
   return (
     searchIn(local, from, to, starts, goals, spec, obstacles, occupancy) ??
     searchIn(whole, from, to, starts, goals, spec, obstacles, occupancy) ??
-    failNoRoute(spec)
+    failNoRoute(spec, from, to, obstacles)
   );
 }
 
-function failNoRoute(spec: LinkSpec): never {
-  throw noRoute(spec, 'every path between the two nodes is blocked by other nodes');
+function failNoRoute(spec: LinkSpec, from: PlacedNode, to: PlacedNode, obstacles: ObstacleIndex): never {
+  const crossed = obstacles.crossedBoxes(from, to)[0];
+  if (crossed === undefined) {
+    throw noRoute(spec, 'every path between the two nodes is blocked by other nodes');
+  }
+
+  const inner = contains(crossed.rect, from.rect) ? from : to;
+  throw new DiagramError(
+    'no-route',
+    spec.modelPath.path,
+    `no route for the connector: '${inner.node.id ?? ''}' is inside the box at ${crossed.path.path || 'the root'}, whose padding leaves no room ` +
+      `for a line to cross the border and reach it; give that box more padding, or link the box itself`,
+  );
 }
 
 /** Cells around the two nodes where most routes are found; searching them first keeps many routes cheap in a large diagram. */
@@ -277,8 +319,40 @@ function blockedCells(area: Rect, from: PlacedNode, to: PlacedNode, obstacles: O
     fill({ x: rect.x, y: rect.y, width: 1, height: rect.height });
     fill({ x: right(rect) - 1, y: rect.y, width: 1, height: rect.height });
   }
+  for (const box of obstacles.crossedBoxes(from, to)) {
+    markCrossing(blocked, area, box);
+  }
 
   return blocked;
+}
+
+/**
+ * Marks the border of a box around one end only as a line that the route
+ * must cross at right angles: it may neither end, turn nor run along it
+ * there, nor cross a corner or a joint. A border of symbols, not lines,
+ * cannot join a line, so all of it is blocked.
+ */
+function markCrossing(blocked: Uint8Array, area: Rect, box: PlacedNode): void {
+  const rect = box.rect;
+  const lines = joinsBorder(box.node);
+  const lastX = right(rect) - 1;
+  const lastY = bottom(rect) - 1;
+  for (let y = Math.max(rect.y, area.y); y <= Math.min(lastY, bottom(area) - 1); y += 1) {
+    for (let x = Math.max(rect.x, area.x); x <= Math.min(lastX, right(area) - 1); x += 1) {
+      const across = y === rect.y || y === lastY;
+      const along = x === rect.x || x === lastX;
+      if (!across && !along) {
+        continue;
+      }
+      const index = cellIndex(area, { x, y });
+      const crossable = lines && blocked[index] === Occupant.Free && across !== along;
+      if (!crossable) {
+        blocked[index] = Occupant.Taken;
+      } else {
+        blocked[index] = across ? Occupant.Horizontal : Occupant.Vertical;
+      }
+    }
+  }
 }
 
 interface Found {
