@@ -200,8 +200,8 @@ function failNoRoute(spec: LinkSpec, from: PlacedNode, to: PlacedNode, obstacles
   throw new DiagramError(
     'no-route',
     spec.modelPath.path,
-    `no route for the connector: '${inner.node.id ?? ''}' is inside the box at ${crossed.path.path || 'the root'}, whose padding leaves no room ` +
-      `for a line to cross the border and reach it; give that box more padding, or link the box itself`,
+    `no route for the connector: '${inner.node.id ?? ''}' is inside the box at ${crossed.path.path || 'the root'}, and no path crosses its border ` +
+      `to reach it; give that box more padding, move the nodes, or link the box itself`,
   );
 }
 
@@ -233,11 +233,16 @@ function searchIn(
   }
 
   const blocked = blockedCells(area, from, to, obstacles, occupancy);
+  const crossed = obstacles.crossedBoxes(from, to);
   // The node's own rectangle is blocked, so a cell inside it, in a lane, needs only to be clear of earlier routes.
   const isFree = (point: Point): boolean => inside(area, point) && blocked[cellIndex(area, point)] === Occupant.Free;
   const isOpen = (placed: PlacedNode, point: Point): boolean => (inside(placed.rect, point) ? occupancy.at(point.x, point.y) === Occupant.Free : isFree(point));
+  // A line may also end where it crosses the border of a box around its node, with its arrowhead just inside:
+  // the search reaches such a cell only at right angles to the border, so the two join as a cross.
+  const isCrossing = (point: Point): boolean =>
+    inside(area, point) && blocked[cellIndex(area, point)] !== Occupant.Taken && crossed.some((box) => onEdge(box.rect, point));
   const isUsable = (placed: PlacedNode, end: Port): boolean =>
-    isFree(end.cell) &&
+    (isFree(end.cell) || isCrossing(end.cell)) &&
     (end.head === undefined || isOpen(placed, end.head)) &&
     (end.gap === undefined || isOpen(placed, end.gap)) &&
     end.lane.every((cell) => isOpen(placed, cell));
@@ -276,6 +281,11 @@ function searchArea(bounds: Rect, a: Rect, b: Rect): Rect {
   const farY = Math.max(bottom(bounds), bottom(a), bottom(b)) + SEARCH_MARGIN;
 
   return { x, y, width: farX - x, height: farY - y };
+}
+
+/** Whether a point lies on the outermost rows or columns of a rectangle. */
+function onEdge(rect: Rect, point: Point): boolean {
+  return inside(rect, point) && (point.x === rect.x || point.y === rect.y || point.x === right(rect) - 1 || point.y === bottom(rect) - 1);
 }
 
 function inside(area: Rect, point: Point): boolean {
