@@ -73,8 +73,13 @@ export class ObstacleIndex {
     const range = this.bucketRange(area);
     for (let row = range.top; row <= range.bottom; row += 1) {
       for (let column = range.left; column <= range.right; column += 1) {
-        for (const placed of this.buckets[row * this.columns + column] ?? NO_OBSTACLES) {
-          if (blocks(placed, area, first, second) || (overlaps(placed.rect, area) && isCrossedBox(placed, first, second))) {
+        const bucket = this.buckets[row * this.columns + column] ?? NO_OBSTACLES;
+        for (let index = 0; index < bucket.length; index += 1) {
+          const placed = bucket[index] as PlacedNode;
+          if (!overlaps(placed.rect, area)) {
+            continue;
+          }
+          if ((!isIgnored(placed, first) && !isIgnored(placed, second)) || isCrossedBox(placed, first, second)) {
             return true;
           }
         }
