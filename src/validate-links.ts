@@ -1,4 +1,5 @@
 import { joinPath } from './errors.js';
+import { describeError } from './validate/describe.js';
 import type { BoxNode, ColumnNode, Connector, DiagramNode, FanNode, GridNode, RowNode, Stub } from './model.js';
 import type { ValidationProblem } from './validate.js';
 import { FieldPath } from './model-path.js';
@@ -148,14 +149,27 @@ export function checkLinkedNodes(root: DiagramNode, facts: WalkFacts): Validatio
 
   let check = new LinkCheck(facts, facts.hasSharedSubtrees);
   try {
-    check.visit(root);
-  } catch (error) {
-    if (!(error instanceof UncheckedNodes)) {
-      throw error;
+    try {
+      check.visit(root);
+    } catch (error) {
+      if (!(error instanceof UncheckedNodes)) {
+        throw error;
+      }
+      // The model has nodes that the validator did not check, so its counts bound no walk. This one visits each node object once.
+      check = new LinkCheck(facts, true);
+      check.visit(root);
     }
-    // The model has nodes that the validator did not check, so its counts bound no walk. This one visits each node object once.
-    check = new LinkCheck(facts, true);
-    check.visit(root);
+  } catch (error) {
+    // The walk reads only what the validator accepted, so a failure here means a getter gave other values on this second read.
+    const found = error instanceof UncheckedNodes ? 'found nodes nested deeper than on the first read' : `failed with ${describeError(error)}`;
+
+    return [
+      {
+        code: 'invalid-model',
+        path: '',
+        message: `reading the model a second time ${found}, so a getter returns other values on each read; pass plain data, such as a copy made with structuredClone`,
+      },
+    ];
   }
 
   return check.connectorProblems.length === 0 ? check.problems : check.problems.concat(check.connectorProblems);
@@ -212,9 +226,13 @@ class LinkCheck {
       this.visited.add(node);
     } else {
       this.visits += 1;
-      if (this.visits > this.facts.nodeCount || this.fields.length >= this.facts.maxDepth) {
+      if (this.visits > this.facts.nodeCount) {
         throw new UncheckedNodes();
       }
+    }
+    // Validated nodes lie no deeper than the limit, wherever they are placed, so a deeper one was not there on the first read.
+    if (this.fields.length >= this.facts.maxDepth) {
+      throw new UncheckedNodes();
     }
     const { kind } = node;
     if (kind === 'fan') {

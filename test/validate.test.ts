@@ -471,6 +471,39 @@ describe('validateDiagram hostile input', () => {
     expect(problems.map((problem) => [problem.code, problem.path])).toEqual([['duplicate-id', 'to.id']]);
   });
 
+  it('kind that changes between reads', () => {
+    let reads = 0;
+    const shifty = {
+      get kind(): string {
+        reads += 1;
+
+        return reads === 1 ? 'text' : 'box';
+      },
+      text: 'a',
+    };
+    const problems = validateDiagram({ kind: 'row', chain: true, children: [shifty, { kind: 'text', text: 'b' }] });
+
+    expect(problems.map((problem) => [problem.code, problem.path])).toEqual([['invalid-model', '']]);
+    expect(problems[0]?.message).toContain('a getter returns other values on each read');
+  });
+
+  it('children that deepen on a later read', () => {
+    let reads = 0;
+    const deep = (levels: number): unknown => (levels === 0 ? { kind: 'text', text: 'x' } : { kind: 'row', children: [deep(levels - 1)] });
+    const growing = {
+      kind: 'row',
+      get children(): unknown[] {
+        reads += 1;
+
+        return reads === 1 ? [{ kind: 'text', text: 'a' }] : [deep(300)];
+      },
+    };
+    const problems = validateDiagram({ kind: 'row', chain: true, children: [growing, { kind: 'text', text: 'b' }] });
+
+    expect(problems.map((problem) => [problem.code, problem.path])).toEqual([['invalid-model', '']]);
+    expect(problems[0]?.message).toContain('nodes nested deeper than on the first read');
+  });
+
   it('shared leaf checked at each place', () => {
     const shared = { kind: 'text', text: 5 };
     const problems = validateDiagram({ kind: 'row', children: [shared, { kind: 'box', children: [shared] }] });
