@@ -232,8 +232,8 @@ function searchIn(
     throw noRoute(spec, `the search area of ${area.width}x${area.height} cells is over the limit of ${MAX_SEARCH_CELLS}`);
   }
 
-  const blocked = blockedCells(area, from, to, obstacles, occupancy);
   const crossed = obstacles.crossedBoxes(from, to);
+  const blocked = blockedCells(area, from, to, obstacles, occupancy, crossed);
   // The node's own rectangle is blocked, so a cell inside it, in a lane, needs only to be clear of earlier routes.
   const isFree = (point: Point): boolean => inside(area, point) && blocked[cellIndex(area, point)] === Occupant.Free;
   const isOpen = (placed: PlacedNode, point: Point): boolean => (inside(placed.rect, point) ? occupancy.at(point.x, point.y) === Occupant.Free : isFree(point));
@@ -299,8 +299,16 @@ function cellIndex(area: Rect, point: Point): number {
 /**
  * Marks each cell of the area as free, blocked by a node, or holding an
  * earlier route's straight line, which a path may cross but not follow.
+ * The borders of the `crossed` boxes, around one end only, are lines to cross.
  */
-function blockedCells(area: Rect, from: PlacedNode, to: PlacedNode, obstacles: ObstacleIndex, occupancy: Occupancy): Uint8Array {
+function blockedCells(
+  area: Rect,
+  from: PlacedNode,
+  to: PlacedNode,
+  obstacles: ObstacleIndex,
+  occupancy: Occupancy,
+  crossed: readonly PlacedNode[],
+): Uint8Array {
   const blocked = new Uint8Array(area.width * area.height);
   for (let y = area.y; y < bottom(area); y += 1) {
     for (let x = area.x; x < right(area); x += 1) {
@@ -329,7 +337,7 @@ function blockedCells(area: Rect, from: PlacedNode, to: PlacedNode, obstacles: O
     fill({ x: rect.x, y: rect.y, width: 1, height: rect.height });
     fill({ x: right(rect) - 1, y: rect.y, width: 1, height: rect.height });
   }
-  for (const box of obstacles.crossedBoxes(from, to)) {
+  for (const box of crossed) {
     markCrossing(blocked, area, box);
   }
 
