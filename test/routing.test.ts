@@ -348,3 +348,17 @@ describe('fan stems from blank space', () => {
     expect(drawnRows(model)).toEqual(['a a', '│ a', '│', '└┐', ' │', ' ▼', '[a]']);
   });
 });
+
+describe('text met where it is painted', () => {
+  it('emoji with a variation selector', () => {
+    // With the default emoji setting ⚠️ is drawn as ⚠, one column wide, so the link meets column 0, not 1.
+    const model: DiagramNode = {
+      kind: 'column',
+      gap: 3,
+      chain: { head: 'none' },
+      children: [{ kind: 'text', text: '日本\n⚠️' }, { kind: 'box', children: [] }],
+    };
+
+    expect(drawnRows(model)).toEqual(['日本', '⚠', '│', '│', '└┐', '┌┴─┐', '└──┘']);
+  });
+});

@@ -94,7 +94,7 @@ function isInside(rect: Rect, x: number, y: number): boolean {
 function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, text: Typesetter): Route | undefined {
   const a = from.rect;
   const b = to.rect;
-  const rows = sharedSpan(from, to, 'vertical');
+  const rows = sharedSpan(from, to, 'vertical', text);
   if (rows !== undefined && (right(a) <= b.x || right(b) <= a.x)) {
     const middle = Math.ceil((rows.low + rows.high) / 2);
     // Most links have no open end, so they take the middle row without a search or a closure.
@@ -104,7 +104,7 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, text: T
     return y === undefined ? undefined : horizontalRoute(from, to, y, spec);
   }
 
-  const columns = sharedSpan(from, to, 'horizontal');
+  const columns = sharedSpan(from, to, 'horizontal', text);
   if (columns !== undefined && (bottom(a) <= b.y || bottom(b) <= a.y)) {
     const exit = a.y < b.y ? Side.Down : Side.Up;
     const x = facingPosition(columns, Math.floor((columns.low + columns.high) / 2), from, to, spec, exit, true, text);
@@ -144,7 +144,7 @@ function hasJointAndOpenEnd(from: PlacedNode, to: PlacedNode, spec: LinkSpec): b
 
 /** Tells whether a straight line at `position` suits the link, as `facingPosition` describes. */
 function facesAt(from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, drawn: boolean, position: number, text: Typesetter): boolean {
-  const facing = !drawn || (drawnAt(from, exit, position) && drawnAt(to, opposite(exit), position));
+  const facing = !drawn || (drawnAt(from, exit, position, text) && drawnAt(to, opposite(exit), position, text));
 
   return facing && openEndsMeet(from, to, spec, exit, position, text);
 }
@@ -184,9 +184,9 @@ function facingPosition(
  * undefined when there are none. A line leaves a box inside its border and
  * any other node anywhere along it, but only beside the rows it draws.
  */
-function sharedSpan(a: PlacedNode, b: PlacedNode, axis: 'horizontal' | 'vertical'): Span | undefined {
+function sharedSpan(a: PlacedNode, b: PlacedNode, axis: 'horizontal' | 'vertical', text: Typesetter): Span | undefined {
   const low = Math.max(attachFirst(a, axis), attachFirst(b, axis));
-  const high = Math.min(attachLast(a, axis), attachLast(b, axis));
+  const high = Math.min(attachLast(a, axis, text), attachLast(b, axis, text));
 
   return low <= high ? { low, high } : undefined;
 }
@@ -197,8 +197,8 @@ function attachFirst(placed: PlacedNode, axis: 'horizontal' | 'vertical'): numbe
   return start + cornerInset(placed, axis);
 }
 
-function attachLast(placed: PlacedNode, axis: 'horizontal' | 'vertical'): number {
-  const end = axis === 'horizontal' ? right(placed.rect) - 1 : placed.rect.y + drawnHeight(placed) - 1;
+function attachLast(placed: PlacedNode, axis: 'horizontal' | 'vertical', text: Typesetter): number {
+  const end = axis === 'horizontal' ? right(placed.rect) - 1 : placed.rect.y + drawnHeight(placed, text) - 1;
 
   return end - cornerInset(placed, axis);
 }

@@ -1,8 +1,7 @@
 import { Side } from '../canvas/arms.js';
 import { alignOffset, bottom, horizontalAnchor, isLineBorder, right } from '../layout/geometry.js';
 import { type PlacedNode, centerX } from '../layout/place.js';
-import { type Grapheme, graphemes } from '../text/width.js';
-import type { Typesetter } from '../text/typeset.js';
+import type { Glyph, TypesetLine, Typesetter } from '../text/typeset.js';
 import type { CurveNode } from '../model.js';
 import { curveGeometry, curveRowEnd } from '../paint/curve-geometry.js';
 import { barLabelWidth, barWidth } from '../layout/measure.js';
@@ -19,9 +18,9 @@ import type { Point } from './types.js';
  * qualifies where it has none. Every column of the left and right sides
  * qualifies.
  */
-export function drawnAt(placed: PlacedNode, side: Side, x: number): boolean {
+export function drawnAt(placed: PlacedNode, side: Side, x: number, text: Typesetter): boolean {
   if (side === Side.Left || side === Side.Right) {
-    return sideRow(placed, side) !== undefined;
+    return sideRow(placed, side, text) !== undefined;
   }
   const node = placed.node;
   if (node.kind === 'rule' || node.kind === 'bar' || node.kind === 'curve') {
@@ -30,13 +29,13 @@ export function drawnAt(placed: PlacedNode, side: Side, x: number): boolean {
   if (passesOn(placed)) {
     const part = edgePartAt(placed, side, x);
 
-    return part === undefined || drawnAt(part, side, x);
+    return part === undefined || drawnAt(part, side, x, text);
   }
   if (node.kind !== 'text' && node.kind !== 'tag') {
     return true;
   }
 
-  const line = edgeLine(placed, side);
+  const line = edgeLine(placed, side, text);
   let column = line.left;
   for (const cell of line.cells) {
     if (column + cell.width > x) {
@@ -48,38 +47,43 @@ export function drawnAt(placed: PlacedNode, side: Side, x: number): boolean {
   return false;
 }
 
-/** One line of a text or tag as graphemes, and the column where they start. */
+/** One line of a text or tag as the glyphs painted, and the column where they start. */
 interface PlacedLine {
-  readonly cells: readonly Grapheme[];
+  readonly cells: readonly Glyph[];
   readonly left: number;
 }
 
-/** The lines a text or tag draws, a tag's brackets and padding included; none for other kinds. */
-function drawnLines(placed: PlacedNode): string[] {
+const NO_LINE: TypesetLine = { glyphs: [], width: 0 };
+
+/**
+ * The lines a text or tag draws, a tag's brackets and padding included, as
+ * the typesetter lays them out for painting, so tabs, emoji and escape
+ * sequences take the columns they are drawn in. None for other kinds.
+ */
+function drawnLines(placed: PlacedNode, text: Typesetter): readonly TypesetLine[] {
   const node = placed.node;
   if (node.kind === 'tag') {
     const padding = ' '.repeat(node.padding ?? 0);
+    const pieces = [text.line(`[${padding}`), text.line(node.text), text.line(`${padding}]`)];
 
-    return [`[${padding}${node.text}${padding}]`];
+    return [{ glyphs: pieces.flatMap((piece) => piece.glyphs), width: pieces.reduce((total, piece) => total + piece.width, 0) }];
   }
 
-  return node.kind === 'text' ? node.text.split('\n') : [];
+  return node.kind === 'text' ? text.lines(node.text) : [];
 }
 
-function placeLine(placed: PlacedNode, line: string): PlacedLine {
+function placeLine(placed: PlacedNode, line: TypesetLine): PlacedLine {
   const node = placed.node;
-  const cells = graphemes(line);
-  const width = cells.reduce((total, cell) => total + cell.width, 0);
   const anchor = node.kind === 'text' ? horizontalAnchor(node.align) : 'start';
 
-  return { cells, left: placed.rect.x + alignOffset(placed.rect.width, width, anchor) };
+  return { cells: line.glyphs, left: placed.rect.x + alignOffset(placed.rect.width, line.width, anchor) };
 }
 
 /** A text's or tag's top (`Up`) or bottom (`Down`) line. */
-function edgeLine(placed: PlacedNode, side: Side.Up | Side.Down): PlacedLine {
-  const lines = drawnLines(placed);
+function edgeLine(placed: PlacedNode, side: Side.Up | Side.Down, text: Typesetter): PlacedLine {
+  const lines = drawnLines(placed, text);
 
-  return placeLine(placed, (side === Side.Up ? lines[0] : lines[lines.length - 1]) ?? '');
+  return placeLine(placed, (side === Side.Up ? lines[0] : lines[lines.length - 1]) ?? NO_LINE);
 }
 
 /**
@@ -89,15 +93,15 @@ function edgeLine(placed: PlacedNode, side: Side.Up | Side.Down): PlacedLine {
  * character. For vertical text it is the row nearest the middle whose
  * letter is not a space. It is undefined when there is no such row.
  */
-export function sideRow(placed: PlacedNode, side: Side): number | undefined {
+export function sideRow(placed: PlacedNode, side: Side, text: Typesetter): number | undefined {
   const rect = placed.rect;
-  const middle = rect.y + Math.ceil((drawnHeight(placed) - 1) / 2);
+  const middle = rect.y + Math.ceil((drawnHeight(placed, text) - 1) / 2);
   const node = placed.node;
   let reaches: boolean[];
   if (node.kind === 'text') {
-    reaches = node.text.split('\n').map((line) => lineReachesSide(placed, line, side));
+    reaches = text.lines(node.text).map((line) => lineReachesSide(placed, line, side));
   } else if (node.kind === 'vtext') {
-    reaches = graphemes(node.text).map((letter) => letter.text.trim() !== '');
+    reaches = text.line(node.text).glyphs.map((letter) => letter.text.trim() !== '');
   } else {
     return middle;
   }
@@ -113,16 +117,14 @@ export function sideRow(placed: PlacedNode, side: Side): number | undefined {
 }
 
 /** Whether one line of a text node draws a character in the cell at its node's left or right edge. */
-function lineReachesSide(placed: PlacedNode, line: string, side: Side): boolean {
+function lineReachesSide(placed: PlacedNode, line: TypesetLine, side: Side): boolean {
   const { cells, left } = placeLine(placed, line);
   const first = cells[0];
   const last = cells[cells.length - 1];
   if (side === Side.Left) {
     return first !== undefined && first.text.trim() !== '' && left === placed.rect.x;
   }
-  const width = cells.reduce((total, cell) => total + cell.width, 0);
-
-  return last !== undefined && last.text.trim() !== '' && left + width === right(placed.rect);
+  return last !== undefined && last.text.trim() !== '' && left + line.width === right(placed.rect);
 }
 
 /**
@@ -140,11 +142,11 @@ export function drawsEdgeAt(placed: PlacedNode, side: Side, position: number, te
   const sideways = side === Side.Left || side === Side.Right;
   switch (node.kind) {
     case 'text':
-      return sideways ? lineReachesSide(placed, node.text.split('\n')[position - rect.y] ?? '', side) : drawnAt(placed, side, position);
+      return sideways ? lineReachesSide(placed, text.lines(node.text)[position - rect.y] ?? NO_LINE, side) : drawnAt(placed, side, position, text);
     case 'tag':
-      return sideways ? position === rect.y : drawnAt(placed, side, position);
+      return sideways ? position === rect.y : drawnAt(placed, side, position, text);
     case 'vtext': {
-      const cells = graphemes(node.text);
+      const cells = text.line(node.text).glyphs;
       const row = sideways ? position - rect.y : side === Side.Up ? 0 : cells.length - 1;
       const atEdge = !sideways || sideColumn(placed, side, position, text) === edgeColumn(placed, side);
 
@@ -213,7 +215,7 @@ export function meetingNode(placed: PlacedNode, side: Side): PlacedNode {
  * height, except one for a rule, bar or tag and one per letter of vertical
  * text. A stretched row or grid may make those taller than what they draw.
  */
-export function drawnHeight(placed: PlacedNode): number {
+export function drawnHeight(placed: PlacedNode, text: Typesetter): number {
   const node = placed.node;
   const height = placed.rect.height;
   switch (node.kind) {
@@ -222,7 +224,7 @@ export function drawnHeight(placed: PlacedNode): number {
     case 'tag':
       return Math.min(height, 1);
     case 'vtext':
-      return Math.min(height, graphemes(node.text).length);
+      return Math.min(height, text.line(node.text).glyphs.length);
     default:
       return height;
   }
@@ -294,7 +296,7 @@ export function meetingCell(placed: PlacedNode, side: Side, text: Typesetter): P
     return curveSideCell(placed, placed.node, side, text);
   }
   if (side === Side.Left || side === Side.Right) {
-    const y = sideRow(placed, side);
+    const y = sideRow(placed, side, text);
 
     return y === undefined ? undefined : { x: sideColumn(placed, side, y, text), y };
   }
@@ -302,10 +304,10 @@ export function meetingCell(placed: PlacedNode, side: Side, text: Typesetter): P
   const center = centerX(rect);
   const kind = placed.node.kind;
   if (kind === 'text' || kind === 'tag') {
-    return nearestDrawnCell(placed, side, center);
+    return nearestDrawnCell(placed, side, center, text);
   }
 
-  return drawnAt(placed, side, center) ? { x: center, y: side === Side.Up ? rect.y : bottom(rect) - 1 } : undefined;
+  return drawnAt(placed, side, center, text) ? { x: center, y: side === Side.Up ? rect.y : bottom(rect) - 1 } : undefined;
 }
 
 /**
@@ -313,12 +315,12 @@ export function meetingCell(placed: PlacedNode, side: Side, text: Typesetter): P
  * nearest `side` that draws anything. The blank rows passed over are inside
  * the node, so a line reaching that cell crosses nothing.
  */
-function nearestDrawnCell(placed: PlacedNode, side: Side.Up | Side.Down, center: number): Point | undefined {
-  const lines = drawnLines(placed);
+function nearestDrawnCell(placed: PlacedNode, side: Side.Up | Side.Down, center: number, text: Typesetter): Point | undefined {
+  const lines = drawnLines(placed, text);
   const count = lines.length;
   for (let step = 0; step < count; step += 1) {
     const index = side === Side.Up ? step : count - 1 - step;
-    const line = placeLine(placed, lines[index] ?? '');
+    const line = placeLine(placed, lines[index] ?? NO_LINE);
     // A two-column character may be met under either of its cells, as `drawnAt` allows.
     let nearest: number | undefined;
     let column = line.left;

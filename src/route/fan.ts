@@ -86,7 +86,7 @@ function stemStart(placed: PlacedNode, text: Typesetter): Point {
   }
 
   // A stretched row may make a node taller than what it draws, so the stem starts under its last drawn row.
-  return { x: centerX(rect), y: rect.y + drawnHeight(node) };
+  return { x: centerX(rect), y: rect.y + drawnHeight(node, text) };
 }
 
 interface LabelLine {

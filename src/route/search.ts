@@ -78,7 +78,7 @@ function offset(point: Point, side: Side, distance = 1): Point {
  */
 function port(placed: PlacedNode, side: Side, withHead: boolean, named: boolean, text: Typesetter): Port | undefined {
   const meeting = meetingNode(placed, side);
-  const edge = meetingCell(meeting, side, text) ?? (named ? sideMiddle(placed, side) : undefined);
+  const edge = meetingCell(meeting, side, text) ?? (named ? sideMiddle(placed, side, text) : undefined);
   if (edge === undefined) {
     return undefined;
   }
@@ -126,7 +126,7 @@ function assertEndMeetsLine(placed: PlacedNode, named: readonly Side[] | undefin
   if (meeting.node.kind !== 'rule' && meeting.node.kind !== 'curve') {
     return;
   }
-  if (!endsOwnLineAt(meeting, side, sideMiddle(placed, side), text)) {
+  if (!endsOwnLineAt(meeting, side, sideMiddle(placed, side, text), text)) {
     return;
   }
 
@@ -141,9 +141,9 @@ function assertEndMeetsLine(placed: PlacedNode, named: readonly Side[] | undefin
 }
 
 /** The middle cell of a node's side, where a line meets it when the connector names a side that draws nothing there. */
-function sideMiddle(placed: PlacedNode, side: Side): Point {
+function sideMiddle(placed: PlacedNode, side: Side, text: Typesetter): Point {
   const rect = placed.rect;
-  const middleY = ((side === Side.Left || side === Side.Right) ? sideRow(placed, side) : undefined) ?? rect.y + Math.ceil((rect.height - 1) / 2);
+  const middleY = ((side === Side.Left || side === Side.Right) ? sideRow(placed, side, text) : undefined) ?? rect.y + Math.ceil((rect.height - 1) / 2);
   switch (side) {
     case Side.Up:
       return { x: centerX(rect), y: rect.y };
