@@ -31,6 +31,31 @@ export function renderDiagram(model: DiagramNode, options?: RenderOptions): stri
 
 /** Renders like `renderDiagram`, and also returns every label that was wrapped, shortened or moved to fit. */
 export function renderWithDiagnostics(model: DiagramNode, options?: RenderOptions): RenderResult {
+  return withStackGuard(() => renderChecked(model, options));
+}
+
+/**
+ * Runs a render, turning a call stack overflow into a `DiagramError`.
+ * Validation bounds the nesting of every node it reads, but a field hidden
+ * from `Object.keys`, such as one defined as not enumerable, can hold a node
+ * it never read, even the node that contains it.
+ */
+function withStackGuard<T>(render: () => T): T {
+  try {
+    return render();
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new DiagramError(
+        'invalid-model',
+        '',
+        'drawing the model overflowed the call stack, so a node nests deeper than validation saw, as through a field hidden from Object.keys; pass plain data, such as a copy made with structuredClone',
+      );
+    }
+    throw error;
+  }
+}
+
+function renderChecked(model: DiagramNode, options: RenderOptions | undefined): RenderResult {
   const config = resolveOptions(options);
   assertValid(model, config.limits);
   const text = typesetterFor(config.text);
@@ -83,7 +108,7 @@ export function minimumWidth(model: DiagramNode, options?: Omit<RenderOptions, '
   const config = resolveOptions(options);
   assertValid(model, config.limits);
 
-  return minimumWidthOf(model, typesetterFor(config.text), config);
+  return withStackGuard(() => minimumWidthOf(model, typesetterFor(config.text), config));
 }
 
 function minimumWidthOf(model: DiagramNode, text: Typesetter, config: RenderConfig): number {

@@ -504,6 +504,14 @@ describe('validateDiagram hostile input', () => {
     expect(problems[0]?.message).toContain('nodes nested deeper than on the first read');
   });
 
+  it('hidden self-reference in a render', () => {
+    const fan = { kind: 'fan', nodes: [{ kind: 'text', text: 'a' }], to: { kind: 'text', text: 'z' } };
+    Object.defineProperty(fan, 'from', { value: fan, enumerable: false });
+
+    expect(() => renderDiagram(fan as DiagramNode)).toThrow(DiagramError);
+    expect(() => renderDiagram(fan as DiagramNode)).toThrow(/overflowed the call stack/);
+  });
+
   it('shared leaf checked at each place', () => {
     const shared = { kind: 'text', text: 5 };
     const problems = validateDiagram({ kind: 'row', children: [shared, { kind: 'box', children: [shared] }] });
