@@ -362,3 +362,41 @@ describe('text met where it is painted', () => {
     expect(drawnRows(model)).toEqual(['日本', '⚠', '│', '│', '└┐', '┌┴─┐', '└──┘']);
   });
 });
+
+describe('links the layout cannot draw', () => {
+  it('stub over a neighbour fails', () => {
+    const model: DiagramNode = {
+      kind: 'row',
+      stubs: [{ id: 'a', direction: 'out', side: 'right', length: 2 }],
+      children: [{ kind: 'text', id: 'a', text: 'hello' }, text('x'), text('b')],
+    };
+
+    expect(() => renderDiagram(model)).toThrow("stubs[0]: the stub would run over another node beside 'a'");
+  });
+
+  it('top stub over a neighbour fails', () => {
+    const model: DiagramNode = {
+      kind: 'column',
+      gap: 1,
+      stubs: [{ id: 'y', direction: 'out', side: 'top', length: 2 }],
+      children: [text('xxxxx'), { kind: 'text', id: 'y', text: 'yyyyyy' }],
+    };
+
+    expect(() => renderDiagram(model)).toThrow("stubs[0]: the stub would run over another node beside 'y'");
+  });
+
+  it('connector to a node inside fails', () => {
+    const model: DiagramNode = { kind: 'row', id: 'r', connectors: [{ from: 'r', to: 'b' }], children: [box({ id: 'b' }, text('hello'))] };
+
+    expect(() => renderDiagram(model)).toThrow("connectors[0].to: the connector links 'r' with 'b', which is inside it");
+  });
+});
+
+describe('box titles', () => {
+  it('blank title keeps the border whole', () => {
+    const drawing = renderDiagram(box({ title: ' ' }, text('abc')));
+
+    expect(drawing.split('\n')).toEqual(['┌─────┐', '│ abc │', '└─────┘']);
+    expect(checkDiagram(drawing)).toEqual([]);
+  });
+});

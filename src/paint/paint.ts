@@ -129,7 +129,8 @@ function paintNode(parent: Painter, placed: PlacedNode): void {
     case 'box': {
       paintBox(painter, placed, node);
       const title = node.title;
-      if (title !== undefined && title !== '' && (node.border ?? 'light') !== 'none') {
+      // A blank title would cut a gap in the border with open line ends on each side, so only a visible one is painted.
+      if (title !== undefined && title.trim() !== '' && (node.border ?? 'light') !== 'none') {
         queueTitle(painter, rect, node, title);
       }
       break;

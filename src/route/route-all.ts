@@ -4,10 +4,10 @@ import { resolveChain } from '../layout/chain.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { FieldPath } from '../model-path.js';
 import type { Chain, Connector } from '../model.js';
-import { type LinkSpec, clearStraightRoute, connectNeighbours } from './connect.js';
+import { type LinkSpec, clearStraightRoute, connectNeighbours, routeArea } from './connect.js';
 import { searchRoute } from './search.js';
 import { fanRoutes } from './fan.js';
-import { ObstacleIndex } from './obstacles.js';
+import { ObstacleIndex, contains } from './obstacles.js';
 import { Occupancy } from './occupancy.js';
 import { SIDE_NAMES } from './stub.js';
 import { stubRoute } from './stub.js';
@@ -49,7 +49,16 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
       node.stubs?.forEach((stub, index) => {
         const path = placed.path.child('stubs', index);
         const target = lookup(byId(), stub.id, path, 'id');
-        add(stubRoute(target, stub, path.path, obstacles.enclosingBoxes([target])));
+        const route = stubRoute(target, stub, path.path, obstacles.enclosingBoxes([target]));
+        // A stub runs straight out for its whole length, so it fails rather than run over a neighbour.
+        if (obstacles.isBlocked(routeArea(route), target)) {
+          throw new DiagramError(
+            'no-route',
+            path.path,
+            `the stub would run over another node beside '${stub.id}'; put it on another side, leave room beside the node, or shorten its length`,
+          );
+        }
+        add(route);
       });
     }
   });
@@ -193,6 +202,15 @@ function resolveConnector(connector: Connector, modelPath: FieldPath, byId: Read
   assertDrawable(to, modelPath, 'to');
   if (from === to) {
     throw new DiagramError('invalid-model', modelPath.withField('to'), `the connector starts and ends at '${connector.from}'; connect two different nodes`);
+  }
+  // Placed nodes overlap only when one contains the other, and a line between them would start or end inside a node.
+  if (contains(from.rect, to.rect) || contains(to.rect, from.rect)) {
+    const [outer, inner] = contains(from.rect, to.rect) ? [connector.from, connector.to] : [connector.to, connector.from];
+    throw new DiagramError(
+      'invalid-model',
+      modelPath.withField('to'),
+      `the connector links '${outer}' with '${inner}', which is inside it; connect two nodes that do not contain each other`,
+    );
   }
 
   const spec = linkSpec(connector.head ?? 'end', connector.line ?? 'light', modelPath, {
