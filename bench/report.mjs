@@ -286,7 +286,7 @@ export function renderReport({ environment, results, fits, coldStart, sizes, set
     'Least-squares fit of log time against log N over termdiagram\'s medians above. N is boxes, points, or boxes in the grid (side²). The floor exponent is the same fit over the floor\'s medians, which write as many cells as each rendering. It shows how far the output size alone bends the curve on this machine, through caches and memory, with no diagram work at all. It is context, not part of the target. Heap growth is `heapUsed` after one render minus `heapUsed` after a forced GC just before it, in a worker with a 256 MB young generation. It includes garbage that was not collected yet, so it estimates the peak. A GC during the render makes it an under-count, marked ≥. The curve figures varied up to 5× between runs, so read them as rough.',
     scalingTable(fits),
     '## Cold start',
-    `Medians of ${settings.spawnCount} fresh processes each; the CLI and \`node -e 0\` alternate, so load drift hits both.`,
+    `Medians of ${settings.spawnCount} fresh processes each; the CLI and \`node -e 0\` alternate, so load drift hits both. The CLI runs with a temporary directory of its own, whose code cache an unmeasured first run of \`course --all\` writes.`,
     coldStartTable(coldStart),
     '## Size',
     'The npm pack size of termdiagram is from `npm pack --dry-run` of the built package; the peers\' are from their installed package directories. Bundles are made by esbuild (`--bundle --minify --platform=node --format=esm`) from each package\'s entry module, dependencies included.',
