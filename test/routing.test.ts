@@ -400,3 +400,17 @@ describe('box titles', () => {
     expect(checkDiagram(drawing)).toEqual([]);
   });
 });
+
+describe('routes inside a borderless box', () => {
+  it('may use its blank edge', () => {
+    // The box has no border, so its edge column is blank space the chain's bend may pass through.
+    const model: DiagramNode = {
+      kind: 'box',
+      border: 'none',
+      padding: { top: 1, right: 1 },
+      children: [{ kind: 'column', gap: 3, align: 'right', chain: {}, children: [{ kind: 'vtext', text: 'a' }, { kind: 'text', text: 'a\naa\n' }] }],
+    };
+
+    expect(drawnRows(model)).toEqual(['', ' a', ' │', '┌┘', '▼', 'a', 'aa']);
+  });
+});

@@ -330,7 +330,11 @@ function blockedCells(
   fill(from.rect);
   fill(to.rect);
   // A box around both ends keeps the route inside: its border is a wall, not a line to merge into.
+  // A box without a border draws nothing at its edge, so its edge cells stay free for the route.
   for (const box of obstacles.enclosingBoxes([from, to])) {
+    if (box.node.kind === 'box' && box.node.border === 'none') {
+      continue;
+    }
     const rect = box.rect;
     fill({ x: rect.x, y: rect.y, width: rect.width, height: 1 });
     fill({ x: rect.x, y: bottom(rect) - 1, width: rect.width, height: 1 });
