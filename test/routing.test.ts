@@ -401,6 +401,20 @@ describe('box titles', () => {
   });
 });
 
+describe('vertical text met at a letter', () => {
+  it('top letter narrower than the node', () => {
+    // "a" is one column wide and centred over "日" and "本", so the link bends to meet it.
+    const model: DiagramNode = {
+      kind: 'column',
+      gap: 3,
+      chain: { head: 'none' },
+      children: [{ kind: 'box', children: [] }, { kind: 'vtext', text: 'a日本' }],
+    };
+
+    expect(renderDiagram(model, { width: 10 }).split('\n')).toEqual(['┌──┐', '└┬─┘', ' │', ' │', '┌┘', 'a', '日', '本']);
+  });
+});
+
 describe('routes inside a borderless box', () => {
   it('may use its blank edge', () => {
     // The box has no border, so its edge column is blank space the chain's bend may pass through.

@@ -12,8 +12,8 @@ import type { Point } from './types.js';
  * Whether a vertical line may meet a node at column `x` of its top (`Up`) or
  * bottom (`Down`) side without ending against blank space or running into
  * one of the node's own lines. That holds for boxes with a border and other
- * leaves, and for text and tags only where a character is drawn in that
- * row. It never holds for a rule, bar or curve, whose rows are lines or
+ * leaves, and for text, tags and vertical text only where a character is
+ * drawn in that row. It never holds for a rule, bar or curve, whose rows are lines or
  * gaps. A container defers to its part whose edge is its own at `x`, and
  * qualifies where it has none. Every column of the left and right sides
  * qualifies.
@@ -30,6 +30,14 @@ export function drawnAt(placed: PlacedNode, side: Side, x: number, text: Typeset
     const part = edgePartAt(placed, side, x);
 
     return part === undefined || drawnAt(part, side, x, text);
+  }
+  if (node.kind === 'vtext') {
+    // Vertical text draws one letter per row, centred, so its top and bottom are the columns of one letter.
+    const letters = text.line(node.text).glyphs;
+    const letter = letters[side === Side.Up ? 0 : drawnHeight(placed, text) - 1];
+    const first = placed.rect.x + alignOffset(placed.rect.width, letter?.width ?? 0, 'center');
+
+    return letter !== undefined && letter.text.trim() !== '' && x >= first && x < first + letter.width;
   }
   if (node.kind !== 'text' && node.kind !== 'tag') {
     return true;
