@@ -37,8 +37,8 @@ function medianWallTimes(commands, count, env = process.env) {
 
 /**
  * Median wall time of `node dist/cli.cjs course --all` and of `node -e 0`.
- * The CLI keeps its code cache under the temporary directory, written by the
- * first run of each build, whatever command that run was; a cache from
+ * The CLI keeps its code cache under the temporary directory. The first run
+ * of each build writes it, whatever command that run was, and a cache from
  * another command lacks most of the functions `course --all` runs. So the
  * processes get a temporary directory of their own, and one unmeasured run
  * writes the cache for this command first.

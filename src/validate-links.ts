@@ -147,18 +147,9 @@ export function checkLinkedNodes(root: DiagramNode, facts: WalkFacts): Validatio
     return [];
   }
 
-  let check = new LinkCheck(facts, facts.hasSharedSubtrees);
+  let check: LinkCheck;
   try {
-    try {
-      check.visit(root);
-    } catch (error) {
-      if (!(error instanceof UncheckedNodes)) {
-        throw error;
-      }
-      // The model has nodes that the validator did not check, so its counts bound no walk. This one visits each node object once.
-      check = new LinkCheck(facts, true);
-      check.visit(root);
-    }
+    check = runLinkCheck(root, facts);
   } catch (error) {
     // The walk reads only what the validator accepted, so a failure here means a getter gave other values on this second read.
     const found = error instanceof UncheckedNodes ? 'found nodes nested deeper than on the first read' : `failed with ${describeError(error)}`;
@@ -173,6 +164,29 @@ export function checkLinkedNodes(root: DiagramNode, facts: WalkFacts): Validatio
   }
 
   return check.connectorProblems.length === 0 ? check.problems : check.problems.concat(check.connectorProblems);
+}
+
+/**
+ * Walks the model with a link check bounded by the validator's counts, and
+ * again visiting each node object once when that walk meets nodes the
+ * validator did not check, as its counts then bound no walk.
+ */
+function runLinkCheck(root: DiagramNode, facts: WalkFacts): LinkCheck {
+  const bounded = new LinkCheck(facts, facts.hasSharedSubtrees);
+  try {
+    bounded.visit(root);
+
+    return bounded;
+  } catch (error) {
+    if (!(error instanceof UncheckedNodes)) {
+      throw error;
+    }
+  }
+
+  const once = new LinkCheck(facts, true);
+  once.visit(root);
+
+  return once;
 }
 
 /**

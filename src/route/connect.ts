@@ -116,11 +116,11 @@ function straightRoute(from: PlacedNode, to: PlacedNode, spec: LinkSpec, text: T
 }
 
 /**
- * Whether a straight line leaving `from` toward `exit` at `position` leaves
- * no open joint. A line with a joint at one end, on a box border, must have
- * each other end at an arrowhead or beside a drawn character: ending in
- * blank space next to a joint is an open joint. A line with no joint may
- * end anywhere.
+ * Tells whether a straight line leaving `from` toward `exit` at `position`
+ * leaves no open joint. A line with a joint at one end, on a box border,
+ * must have its other end at an arrowhead or beside a drawn character,
+ * because ending in blank space next to a joint is an open joint. A line
+ * with no joint may end anywhere.
  */
 function openEndsMeet(from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Side, position: number, text: Typesetter): boolean {
   if (!hasJointAndOpenEnd(from, to, spec)) {
@@ -132,7 +132,7 @@ function openEndsMeet(from: PlacedNode, to: PlacedNode, spec: LinkSpec, exit: Si
   return sourceMet && (joinsBorder(to.node) || spec.endHead || drawsEdgeAt(to, opposite(exit), position, text));
 }
 
-/** Whether a straight line between the two nodes joins a border at one end and has neither a joint nor an arrowhead at the other. */
+/** Tells whether a straight line between the two nodes joins a border at one end and has neither a joint nor an arrowhead at the other. */
 function hasJointAndOpenEnd(from: PlacedNode, to: PlacedNode, spec: LinkSpec): boolean {
   const sourceJoint = joinsBorder(from.node) && !spec.startHead;
   const targetJoint = joinsBorder(to.node) && !spec.endHead;
@@ -263,8 +263,8 @@ function alongTrack(
 
   const forward = axis === 'horizontal' ? (direction === 1 ? Side.Right : Side.Left) : direction === 1 ? Side.Down : Side.Up;
   // The line cells, joints included, are one straight run: each joint is next to the line's end.
-  const runFirst = spec.startHead ? first + direction : sourceJoins ? sourceEdge : first;
-  const runLast = spec.endHead ? last - direction : targetJoins ? targetEdge : last;
+  const runFirst = runEnd(spec.startHead, sourceJoins, sourceEdge, first, direction);
+  const runLast = runEnd(spec.endHead, targetJoins, targetEdge, last, -direction);
   const horizontal = axis === 'horizontal';
   const runX = horizontal ? runFirst : across;
   const runY = horizontal ? across : runFirst;
@@ -284,6 +284,19 @@ function alongTrack(
   const label = spec.label === undefined ? undefined : placeLabel(spec, [pointOnTrack(axis, first, across), pointOnTrack(axis, last, across)], free, axis);
 
   return makeRunRoute(runX, runY, horizontal ? direction : 0, horizontal ? 0 : direction, runLength, spec.weight, arrowheads, endHead, startHead, label, spec.role, spec.style);
+}
+
+/**
+ * Returns where a straight line's run ends at one end of its track: inside
+ * the arrowhead at `trackEnd`, at the joint on a border at `edge`, or at
+ * `trackEnd` itself. `inward` steps from that end toward the other.
+ */
+function runEnd(head: boolean, joins: boolean, edge: number, trackEnd: number, inward: number): number {
+  if (head) {
+    return trackEnd + inward;
+  }
+
+  return joins ? edge : trackEnd;
 }
 
 /** Returns the cell at `position` along a track on row or column `across`. */

@@ -87,7 +87,7 @@ function placeLine(placed: PlacedNode, line: TypesetLine): PlacedLine {
   return { cells: line.glyphs, left: placed.rect.x + alignOffset(placed.rect.width, line.width, anchor) };
 }
 
-/** A text's or tag's top (`Up`) or bottom (`Down`) line. */
+/** Returns a text's or tag's top (`Up`) or bottom (`Down`) line. */
 function edgeLine(placed: PlacedNode, side: Side.Up | Side.Down, text: Typesetter): PlacedLine {
   const lines = drawnLines(placed, text);
 
@@ -95,8 +95,8 @@ function edgeLine(placed: PlacedNode, side: Side.Up | Side.Down, text: Typesette
 }
 
 /**
- * The row where a line meets a node's left or right side: the middle of the
- * rows it draws for most nodes. For text it is the row nearest the middle
+ * Returns the row where a line meets a node's left or right side: the middle
+ * of the rows it draws for most nodes. For text it is the row nearest the middle
  * whose line reaches that edge of the node, so the line touches a
  * character. For vertical text it is the row nearest the middle whose
  * letter is not a space. It is undefined when there is no such row.
@@ -124,7 +124,7 @@ export function sideRow(placed: PlacedNode, side: Side, text: Typesetter): numbe
   return best;
 }
 
-/** Whether one line of a text node draws a character in the cell at its node's left or right edge. */
+/** Tells whether one line of a text node draws a character in the cell at its node's left or right edge. */
 function lineReachesSide(placed: PlacedNode, line: TypesetLine, side: Side): boolean {
   const { cells, left } = placeLine(placed, line);
   const first = cells[0];
@@ -136,12 +136,12 @@ function lineReachesSide(placed: PlacedNode, line: TypesetLine, side: Side): boo
 }
 
 /**
- * Whether `placed` draws a character in its own edge cell on `side` at
- * `position`, a row of the left or right side or a column of the top or
+ * Tells whether `placed` draws a character in its own edge cell on `side`
+ * at `position`, a row of the left or right side or a column of the top or
  * bottom. A line that stops one blank cell short of that cell reads as
- * ending at the node. A container asks its part whose edge is its own
+ * ending at the node. A container defers to its part whose edge is its own
  * there. The top and bottom of a rule or bar, a curve, a spacer and a line
- * border answer no: a curve's edge cells are mostly blank, and a line
+ * border never qualify: a curve's edge cells are mostly blank, and a line
  * stopping short of a border looks unfinished.
  */
 export function drawsEdgeAt(placed: PlacedNode, side: Side, position: number, text: Typesetter): boolean {
@@ -155,7 +155,8 @@ export function drawsEdgeAt(placed: PlacedNode, side: Side, position: number, te
       return sideways ? position === rect.y : drawnAt(placed, side, position, text);
     case 'vtext': {
       const cells = text.line(node.text).glyphs;
-      const row = sideways ? position - rect.y : side === Side.Up ? 0 : cells.length - 1;
+      const edgeRow = side === Side.Up ? 0 : cells.length - 1;
+      const row = sideways ? position - rect.y : edgeRow;
       const atEdge = !sideways || sideColumn(placed, side, position, text) === edgeColumn(placed, side);
 
       return atEdge && (cells[row]?.text ?? '').trim() !== '';
@@ -182,8 +183,9 @@ export function drawsEdgeAt(placed: PlacedNode, side: Side, position: number, te
 
 /**
  * Returns the part of a container whose edge is the container's own on
- * `side` at `position`, a row of the left or right side or a column of the
- * top or bottom, or undefined when no part reaches the edge there.
+ * `side` at `position`. The position is a row of the left or right side or a
+ * column of the top or bottom. Returns undefined when no part reaches the
+ * edge there.
  */
 function edgePartAt(placed: PlacedNode, side: Side, position: number): PlacedNode | undefined {
   const sideways = side === Side.Left || side === Side.Right;
@@ -200,11 +202,11 @@ function edgePartAt(placed: PlacedNode, side: Side, position: number): PlacedNod
 }
 
 /**
- * The node whose drawing a line meets on `side` of `placed`. A container
- * that draws nothing on its own edge (a row, a column, a grid, a fan or a
- * borderless box) passes the line on to its part that reaches furthest
- * toward `side`, the one nearest the middle among equals, and that part does
- * the same. No other part reaches past the one chosen, so the cells between
+ * Returns the node whose drawing a line meets on `side` of `placed`. A
+ * container that draws nothing on its own edge (a row, a column, a grid, a
+ * fan or a borderless box) passes the line on to its part that reaches
+ * furthest toward `side`. Among equals that is the one nearest the middle,
+ * and that part does the same. No other part reaches past the one chosen, so the cells between
  * it and the container's edge are blank.
  */
 export function meetingNode(placed: PlacedNode, side: Side): PlacedNode {
@@ -270,7 +272,7 @@ function outermostPart(placed: PlacedNode, side: Side): PlacedNode | undefined {
   return best;
 }
 
-/** How far a rectangle reaches toward `side`: larger is further. */
+/** Returns how far a rectangle reaches toward `side`: larger is further. */
 function reachToward(rect: PlacedNode['rect'], side: Side): number {
   switch (side) {
     case Side.Up:
@@ -284,14 +286,15 @@ function reachToward(rect: PlacedNode['rect'], side: Side): number {
   }
 }
 
-/** The middle of a rectangle across `side`: its middle row for the left and right sides, its middle column for the top and bottom. */
+/** Returns the middle of a rectangle across `side`: its middle row for the left and right sides, its middle column for the top and bottom. */
 function middleAcross(rect: PlacedNode['rect'], side: Side): number {
   return side === Side.Left || side === Side.Right ? rect.y + Math.ceil((rect.height - 1) / 2) : centerX(rect);
 }
 
 /**
- * The cell of `placed`'s own drawing where a line meets it on `side`, or
- * undefined when that side draws nothing a line may meet (see `drawnAt`).
+ * Returns the cell of `placed`'s own drawing where a line meets it on
+ * `side`, or undefined when that side draws nothing a line may meet (see
+ * `drawnAt`).
  * On the left and right it is the outermost cell drawn in the row `sideRow`
  * picks, except on a curve, whose edge cells are mostly blank: there it is
  * the outermost cell the curve draws in any row. On the top and bottom it
@@ -319,8 +322,8 @@ export function meetingCell(placed: PlacedNode, side: Side, text: Typesetter): P
 }
 
 /**
- * The drawn cell of a text or tag nearest column `center`, in the row
- * nearest `side` that draws anything. The blank rows passed over are inside
+ * Returns the drawn cell of a text or tag nearest column `center`, in the
+ * row nearest `side` that draws anything. The blank rows passed over are inside
  * the node, so a line reaching that cell crosses nothing.
  */
 function nearestDrawnCell(placed: PlacedNode, side: Side.Up | Side.Down, center: number, text: Typesetter): Point | undefined {
@@ -349,10 +352,10 @@ function nearestDrawnCell(placed: PlacedNode, side: Side.Up | Side.Down, center:
 }
 
 /**
- * The column of the cell a node draws furthest toward its left or right side
- * in row `y`: the edge of its rectangle, except for a vertical text letter
- * centred in a wider node, a bar with a blank label, and a bar in a node
- * stretched wider than it.
+ * Returns the column of the cell a node draws furthest toward its left or
+ * right side in row `y`. That is the edge of its rectangle, except for a
+ * vertical text letter centred in a wider node, a bar with a blank label,
+ * and a bar in a node stretched wider than it.
  */
 function sideColumn(placed: PlacedNode, side: Side, y: number, text: Typesetter): number {
   const rect = placed.rect;
@@ -368,20 +371,24 @@ function sideColumn(placed: PlacedNode, side: Side, y: number, text: Typesetter)
     const labelWidth = barLabelWidth(node, text);
     const blankLabel = labelWidth > 0 && (node.label ?? '').trim() === '';
 
-    return left ? rect.x + (blankLabel ? labelWidth + 1 : 0) : rect.x + barWidth(node, text) - 1;
+    if (!left) {
+      return rect.x + barWidth(node, text) - 1;
+    }
+
+    return blankLabel ? rect.x + labelWidth + 1 : rect.x;
   }
 
   return edgeColumn(placed, side);
 }
 
-/** The column of a node's left or right edge. */
+/** Returns the column of a node's left or right edge. */
 function edgeColumn(placed: PlacedNode, side: Side): number {
   return side === Side.Left ? placed.rect.x : right(placed.rect) - 1;
 }
 
 /**
- * The cell a curve draws furthest toward its left or right side, in the row
- * nearest the middle among equals. The cells between it and the curve's
+ * Returns the cell a curve draws furthest toward its left or right side, in
+ * the row nearest the middle among equals. The cells between it and the curve's
  * edge are blank, so a line may run through them to it.
  */
 function curveSideCell(placed: PlacedNode, curve: CurveNode, side: Side.Left | Side.Right, text: Typesetter): Point | undefined {

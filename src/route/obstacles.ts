@@ -79,7 +79,7 @@ export class ObstacleIndex {
           if (!overlaps(placed.rect, area)) {
             continue;
           }
-          if ((!isIgnored(placed, first) && !isIgnored(placed, second)) || isCrossedBox(placed, first, second)) {
+          if (isObstacleTo(placed, first, second) || isCrossedBox(placed, first, second)) {
             return true;
           }
         }
@@ -182,7 +182,12 @@ export class ObstacleIndex {
 
 /** Tells whether `placed` overlaps `area` and is neither an ignored node nor a box around one. */
 function blocks(placed: PlacedNode, area: Rect, first: PlacedNode | undefined, second: PlacedNode | undefined): boolean {
-  return overlaps(placed.rect, area) && !isIgnored(placed, first) && !isIgnored(placed, second);
+  return overlaps(placed.rect, area) && isObstacleTo(placed, first, second);
+}
+
+/** Tells whether `placed` is neither of two ignored nodes nor a box around one of them. */
+function isObstacleTo(placed: PlacedNode, first: PlacedNode | undefined, second: PlacedNode | undefined): boolean {
+  return !isIgnored(placed, first) && !isIgnored(placed, second);
 }
 
 function isIgnored(placed: PlacedNode, ignored: PlacedNode | undefined): boolean {

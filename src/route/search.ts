@@ -140,10 +140,11 @@ function assertEndMeetsLine(placed: PlacedNode, named: readonly Side[] | undefin
   );
 }
 
-/** The middle cell of a node's side, where a line meets it when the connector names a side that draws nothing there. */
+/** Returns the middle cell of a node's side, where a line meets it when the connector names a side that draws nothing there. */
 function sideMiddle(placed: PlacedNode, side: Side, text: Typesetter): Point {
   const rect = placed.rect;
-  const middleY = ((side === Side.Left || side === Side.Right) ? sideRow(placed, side, text) : undefined) ?? rect.y + Math.ceil((rect.height - 1) / 2);
+  const drawnRow = side === Side.Left || side === Side.Right ? sideRow(placed, side, text) : undefined;
+  const middleY = drawnRow ?? rect.y + Math.ceil((rect.height - 1) / 2);
   switch (side) {
     case Side.Up:
       return { x: centerX(rect), y: rect.y };
@@ -237,8 +238,8 @@ function searchIn(
   // The node's own rectangle is blocked, so a cell inside it, in a lane, needs only to be clear of earlier routes.
   const isFree = (point: Point): boolean => inside(area, point) && blocked[cellIndex(area, point)] === Occupant.Free;
   const isOpen = (placed: PlacedNode, point: Point): boolean => (inside(placed.rect, point) ? occupancy.at(point.x, point.y) === Occupant.Free : isFree(point));
-  // A line may also end where it crosses the border of a box around its node, with its arrowhead just inside:
-  // the search reaches such a cell only at right angles to the border, so the two join as a cross.
+  // A line may also end where it crosses the border of a box around its node, with its arrowhead just inside.
+  // The search reaches such a cell only at right angles to the border, so the two join as a cross.
   const isCrossing = (point: Point): boolean =>
     inside(area, point) && blocked[cellIndex(area, point)] !== Occupant.Taken && crossed.some((box) => onEdge(box.rect, point));
   const isUsable = (placed: PlacedNode, end: Port): boolean =>
@@ -257,7 +258,7 @@ function searchIn(
   return toRoute(found, spec, (label) => isLabelFree(label, spec, obstacles, occupancy));
 }
 
-/** The ports on the sides a connector names, kept as asked, or on every side that draws something to meet. */
+/** Returns the ports on the sides a connector names, in its order, or on every side that draws something to meet. */
 function portsOf(placed: PlacedNode, named: readonly Side[] | undefined, withHead: boolean, text: Typesetter): Port[] {
   const ports: Port[] = [];
   for (const side of named ?? SIDES) {
@@ -283,7 +284,7 @@ function searchArea(bounds: Rect, a: Rect, b: Rect): Rect {
   return { x, y, width: farX - x, height: farY - y };
 }
 
-/** Whether a point lies on the outermost rows or columns of a rectangle. */
+/** Tells whether a point lies on the outermost rows or columns of a rectangle. */
 function onEdge(rect: Rect, point: Point): boolean {
   return inside(rect, point) && (point.x === rect.x || point.y === rect.y || point.x === right(rect) - 1 || point.y === bottom(rect) - 1);
 }
