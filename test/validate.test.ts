@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { courseDiagrams } from '../src/course/index.js';
 import type { DiagramErrorCode } from '../src/errors.js';
 import { DiagramError, type DiagramNode, box, renderDiagram, rule, text } from '../src/index.js';
-import { MAX_DEPTH, MAX_DEPTH_LIMIT, assertValid, validateDiagram } from '../src/validate.js';
+import { MAX_DEPTH, MAX_DEPTH_LIMIT, MAX_LABEL_LENGTH, assertValid, validateDiagram } from '../src/validate.js';
+import { QUICK_WALK_LIMIT, QuickWalk } from '../src/validate/quick.js';
+import { Validator } from '../src/validate/walker.js';
 
 interface BadModel {
   readonly name: string;
@@ -320,6 +322,137 @@ describe('validateDiagram accepts valid models', () => {
 
   it.each(edgeCases)('$name', ({ model }) => {
     expect(validateDiagram(model)).toEqual([]);
+  });
+});
+
+/** Whether the quick walk accepts a model, under the default limits. */
+function quickAccepts(model: unknown, maxDepth = MAX_DEPTH): boolean {
+  return new QuickWalk(maxDepth, MAX_LABEL_LENGTH).accepts(model);
+}
+
+/** Whether the full walk finds no problem, before the link check that both walks share. */
+function fullAccepts(model: unknown, maxDepth = MAX_DEPTH): boolean {
+  const validator = new Validator(maxDepth, MAX_LABEL_LENGTH);
+  validator.walk(model);
+  validator.checkReferences();
+
+  return validator.problems.length === 0;
+}
+
+/** Every object and array in a model, the model included, each once even where values are shared or cyclic. */
+function containersIn(value: unknown, found = new Set<object>()): object[] {
+  if (typeof value === 'object' && value !== null && !found.has(value)) {
+    found.add(value);
+    for (const field of Object.values(value)) {
+      containersIn(field, found);
+    }
+  }
+
+  return [...found];
+}
+
+/** Field names of every table, and some that no table has. */
+const FIELD_NAMES = [
+  'kind', 'id', 'role', 'style', '$schema', 'text', 'children', 'border', 'title', 'padding', 'width', 'height', 'minWidth', 'divided',
+  'link', 'chain', 'connectors', 'stubs', 'from', 'to', 'nodes', 'head', 'label', 'labelSide', 'fromSide', 'toSide', 'line', 'columns',
+  'value', 'max', 'min', 'labelWidth', 'values', 'markers', 'at', 'symbol', 'caption', 'x', 'y', 'top', 'left', 'fg', 'bold', 'direction',
+  'side', 'length', 'gap', 'align', 'valign', 'shape', 'margin', 'percent', 'size', 'color', 'toString', 'constructor',
+];
+
+/** Values near the edges of the rules: each is valid for some field and invalid for others. */
+const FIELD_VALUES = fc.oneof(
+  fc.constantFrom(
+    undefined, null, true, false, 0, 1, 2, 3, -1, 2.5, 1e7, Number.NaN, Infinity, '', ' ', 'a', 'b', 'build', 'none', 'full', 'end',
+    'heavy', 'left', 'in', 'line', 'red', '#ff8800', '#ff88', 'box', 'text', 'row', 'https://x.y/z', 'a b', 'x'.repeat(MAX_LABEL_LENGTH + 1),
+    [], [1, 2], [Number.NaN], {}, { x: 1 }, { x: 1, top: 0 }, { fg: 'red' }, { head: 'end' }, { from: 'a', to: 'b' },
+    { kind: 'text', text: 'T' }, { kind: 'text', id: 'a', text: 'dup' }, [{ kind: 'text', text: 'T' }], [{ kind: 'spacer' }],
+    [{ from: 'a', to: 'a' }], [{ id: 'a', direction: 'in', side: 'left', length: 2 }], [{ at: 0, label: 'long label' }, { at: 1, label: 'x' }],
+  ),
+  fc.anything({ maxDepth: 2 }),
+);
+
+describe('quick walk agrees with the full walk', () => {
+  it.each(courseDiagrams.map((diagram) => ({ name: diagram.name, model: diagram.model })))('accepts course diagram $name', ({ model }) => {
+    expect(quickAccepts(model)).toBe(true);
+  });
+
+  for (const [table, cases] of Object.entries(TABLES)) {
+    // A few of these pass both walks and fail only the link check that follows.
+    it.each(cases)(`same answer on bad ${table}: $name`, ({ model }) => {
+      expect(quickAccepts(model)).toBe(fullAccepts(model));
+    });
+  }
+
+  it('same answer on mutated models', () => {
+    const fieldsOfEveryKind = {
+      kind: 'column',
+      stubs: [{ id: 'r', direction: 'out', side: 'right', length: 2 }],
+      connectors: [{ from: 'b', to: 'r', head: 'both', label: 'go', labelSide: 'left', fromSide: 'top', toSide: 'bottom', line: 'heavy' }],
+      children: [
+        { kind: 'box', id: 'b', border: 'rounded', title: 'T', padding: { top: 1 }, width: 9, height: 4, divided: true, children: [hello] },
+        { kind: 'rule', id: 'r', width: 9, caption: 'phase' },
+        { kind: 'bar', value: 3, max: 8, label: 'Done', labelWidth: 4, width: 10, percent: true },
+        { kind: 'curve', values: [1, 3, 2], shape: 'line', height: 3, min: 0, max: 4, markers: [{ at: 0, label: 'a' }, { at: 2, symbol: 'bound' }] },
+        { kind: 'fan', from: hello, nodes: [{ kind: 'tag', text: 'x', padding: 1 }], to: { kind: 'vtext', text: 'v' } },
+        { kind: 'grid', columns: 2, columnGap: 1, rowGap: 0, children: [hello, { kind: 'spacer', width: 1, height: 1 }] },
+        { kind: 'row', chain: { head: 'end' }, style: { fg: 'red', bold: true }, role: 'emphasis', children: [hello, hello] },
+      ],
+    };
+    expect(validateDiagram(fieldsOfEveryKind)).toEqual([]);
+    expect(quickAccepts(fieldsOfEveryKind)).toBe(true);
+    const models = [...courseDiagrams.map((diagram) => diagram.model), fieldsOfEveryKind].map((model) => JSON.stringify(model));
+    fc.assert(
+      fc.property(
+        fc.nat(models.length - 1),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...FIELD_NAMES), FIELD_VALUES, fc.boolean()), { minLength: 1, maxLength: 3 }),
+        (modelIndex, changes) => {
+          const model: unknown = JSON.parse(models[modelIndex] as string);
+          for (const [target, name, value, remove] of changes) {
+            const containers = containersIn(model);
+            const container = containers[target % containers.length];
+            if (Array.isArray(container)) {
+              container.splice(target % (container.length + 1), remove ? 1 : 0, ...(remove ? [] : [value]));
+            } else if (remove) {
+              delete (container as Record<string, unknown>)[name];
+            } else {
+              (container as Record<string, unknown>)[name] = value;
+            }
+          }
+
+          expect(quickAccepts(model)).toBe(fullAccepts(model));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('same answer at the depth limit', () => {
+    for (const depth of [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1]) {
+      expect(quickAccepts(nested(depth))).toBe(fullAccepts(nested(depth)));
+    }
+  });
+
+  it('leaves cycles to the full walk', () => {
+    const row: { kind: string; children: unknown[] } = { kind: 'row', children: [] };
+    row.children.push(row, row);
+
+    expect(quickAccepts(row)).toBe(false);
+  });
+
+  it('leaves models past its limit to the full walk', () => {
+    const model = { kind: 'row', children: Array.from({ length: QUICK_WALK_LIMIT }, () => hello) };
+
+    expect(quickAccepts(model)).toBe(false);
+    expect(fullAccepts(model)).toBe(true);
+  });
+
+  it('visits shared subtrees at each place', () => {
+    const shared = { kind: 'column', children: [hello, hello] };
+    const model = { kind: 'row', chain: true, children: [shared, shared] };
+    const walk = new QuickWalk(MAX_DEPTH, MAX_LABEL_LENGTH);
+
+    expect(walk.accepts(model)).toBe(true);
+    expect(walk.nodeCount).toBe(7);
   });
 });
 

@@ -1,6 +1,7 @@
 import { joinPath } from '../errors.js';
 import type { DiagramNode, NodeKind } from '../model.js';
 import { FieldPath } from '../model-path.js';
+import type { QuickWalk } from './quick.js';
 import type { Validator } from './walker.js';
 
 /** How rules see the fields of an object: field views, rule tables and the helpers that build rules. */
@@ -19,20 +20,24 @@ export const KNOWN_IDS_SHOWN = 20;
 /** Stands for a field whose getter threw; the problem is reported when it is read. */
 export const UNREADABLE = Symbol('unreadable');
 
-/** One present field of an object under check. */
-export interface Field {
-  readonly name: string;
-  /** Never `undefined` or `UNREADABLE`: those are handled before checks run. */
-  readonly value: unknown;
-  readonly path: string;
-  /** Path of the object that has this field. */
-  readonly owner: FieldPath;
+/** The other fields of the object under check, as read once by the walk. */
+export interface Siblings {
   /**
    * Returns another field of the same object, for rules that compare fields:
    * undefined when it is absent or not in the rule table, `UNREADABLE` when
    * its getter threw.
    */
   sibling(name: string): unknown;
+}
+
+/** One present field of an object under check. */
+export interface Field extends Siblings {
+  readonly name: string;
+  /** Never `undefined` or `UNREADABLE`: those are handled before checks run. */
+  readonly value: unknown;
+  readonly path: string;
+  /** Path of the object that has this field. */
+  readonly owner: FieldPath;
   /** Returns the path of this field as a record that stays valid after the rule returns, unlike the field itself. */
   fieldPath(): FieldPath;
 }
@@ -194,8 +199,18 @@ function buildShape(table: RuleTable, extraNames: readonly string[], slot: numbe
 
 export type FieldCheck = (field: Field, validator: Validator) => void;
 
+/**
+ * Tells the quick walk whether a field's value passes its rule, without a
+ * message. It returns false both for a value that fails and for one the test
+ * cannot judge, so it may be stricter than the rule's check but never more
+ * lenient. A false answer sends the model to the full walk, which reports.
+ */
+export type FieldTest = (value: unknown, siblings: Siblings, walk: QuickWalk) => boolean;
+
 export interface FieldRule {
   readonly check: FieldCheck;
+  /** The same rule for the quick walk in quick.ts. */
+  readonly accepts: FieldTest;
   /** Set only on required fields: a value to suggest when the field is missing. */
   readonly example?: string;
 }
@@ -217,12 +232,22 @@ export interface Limits {
   readonly reason?: string;
 }
 
-export function optional(check: FieldCheck): FieldRule {
-  return { check };
+export function optional(check: FieldCheck, accepts: FieldTest): FieldRule {
+  return { check, accepts };
 }
 
-export function required(check: FieldCheck, example: string): FieldRule {
-  return { check, example };
+export function required(check: FieldCheck, accepts: FieldTest, example: string): FieldRule {
+  return { check, accepts, example };
+}
+
+/** An optional field checked by a test of its value alone. */
+export function optionalValue(valueTest: ValueTest): FieldRule {
+  return optional(checkWith(valueTest), passes(valueTest));
+}
+
+/** A required field checked by a test of its value alone. */
+export function requiredValue(valueTest: ValueTest, example: string): FieldRule {
+  return required(checkWith(valueTest), passes(valueTest), example);
 }
 
 /** Turns a value test into a field check that reports `invalid-model`. */
@@ -233,4 +258,41 @@ export function checkWith(valueTest: ValueTest): FieldCheck {
       validator.report('invalid-model', field.path, message);
     }
   };
+}
+
+/** Turns a value test into a field test for the quick walk. A value test builds its message only for a value that fails. */
+export function passes(valueTest: ValueTest): FieldTest {
+  return (value) => valueTest(value, '') === undefined;
+}
+
+/**
+ * One `ObjectFields` per reusable table shape, by `TableShape.slot`, that no
+ * check is using, so checking an object allocates none.
+ */
+export class SpareFields {
+  private readonly spares: (ObjectFields | undefined)[] = [];
+
+  /**
+   * Returns the spare of the shape, cleared for the object at `owner`, or a
+   * new one. A spare is taken out while in use, so a check nested in another
+   * of the same shape gets its own.
+   */
+  take(shape: TableShape, owner: FieldPath): ObjectFields {
+    const spare = shape.slot >= 0 ? this.spares[shape.slot] : undefined;
+    if (spare === undefined) {
+      return new ObjectFields(shape, owner);
+    }
+
+    this.spares[shape.slot] = undefined;
+    spare.reuse(owner);
+
+    return spare;
+  }
+
+  /** Keeps fields taken for the shape for the next check. Their values stay readable until then. */
+  give(shape: TableShape, fields: ObjectFields): void {
+    if (shape.slot >= 0) {
+      this.spares[shape.slot] = fields;
+    }
+  }
 }

@@ -22,17 +22,18 @@ import {
   SIDES,
   VERTICAL_ALIGNS,
 } from './enums.js';
-import { checkWith, oneTimeShape, optional, required, tableShape } from './fields.js';
-import type { BaseField, Field, FieldCheck, FieldRule, Limits, NodeRules, Rules, TableShape } from './fields.js';
+import { checkWith, oneTimeShape, optional, optionalValue, required, requiredValue, tableShape } from './fields.js';
+import type { BaseField, Field, FieldCheck, FieldRule, FieldTest, FieldValues, Limits, NodeRules, Rules, Siblings, TableShape, ValueTest } from './fields.js';
+import type { QuickWalk } from './quick.js';
 import { checkLimit, isFiniteNumber, isFlag, isOneOf, isPositive, isText, isWhole } from './values.js';
 import type { Validator } from './walker.js';
 
 /** The rule table of every node kind, and of the objects nodes hold: padding, styles, chains, connectors, stubs and markers. */
 
 /** Counts and gaps in cells, where 0 is valid. */
-export const checkCells = checkWith(isWhole({ min: 0 }));
-export const CELLS = optional(checkCells);
-export const TEXT = optional(checkLabel);
+export const isCells = isWhole({ min: 0 });
+export const checkCells = checkWith(isCells);
+export const CELLS = optionalValue(isCells);
 
 /** Checks a label: a string, no longer than the validator's label limit. */
 export function checkLabel(field: Field, validator: Validator): void {
@@ -51,11 +52,17 @@ export function checkLabel(field: Field, validator: Validator): void {
     );
   }
 }
-export const FLAG = optional(checkWith(isFlag));
-export const LINE = optional(checkWith(isOneOf(LINE_WEIGHTS)));
+
+export function acceptsLabel(value: unknown, _siblings: Siblings, walk: QuickWalk): boolean {
+  return typeof value === 'string' && value.length <= walk.maxLabelLength;
+}
+
+export const TEXT = optional(checkLabel, acceptsLabel);
+export const FLAG = optionalValue(isFlag);
+export const LINE = optionalValue(isOneOf(LINE_WEIGHTS));
 
 export function oneOf(values: readonly string[]): FieldRule {
-  return optional(checkWith(isOneOf(values)));
+  return optionalValue(isOneOf(values));
 }
 
 export function checkNodeId(field: Field, validator: Validator): void {
@@ -66,11 +73,16 @@ export function checkNodeId(field: Field, validator: Validator): void {
 }
 
 export function isId(value: unknown, name: string, fix: string): string | undefined {
-  if (typeof value === 'string' && value !== '') {
+  if (isIdText(value)) {
     return undefined;
   }
 
   return `expected a non-empty string, got ${describe(value)}; set ${name} to ${fix}`;
+}
+
+/** Whether a value can be an id: a non-empty string. */
+export function isIdText(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
 }
 
 /** Checks a connector or stub end: a non-empty id, matched against node ids after the walk. */
@@ -85,6 +97,15 @@ export function checkReference(field: Field, validator: Validator): void {
   validator.addReference(field);
 }
 
+export function acceptsReference(value: unknown, _siblings: Siblings, walk: QuickWalk): boolean {
+  if (!isIdText(value)) {
+    return false;
+  }
+  walk.addReference(value);
+
+  return true;
+}
+
 export function checkConnectorEnd(field: Field, validator: Validator): void {
   checkReference(field, validator);
   if (typeof field.value === 'string' && field.value === field.sibling('from')) {
@@ -94,6 +115,10 @@ export function checkConnectorEnd(field: Field, validator: Validator): void {
       `the connector starts and ends at ${describe(field.value)}; set ${field.name} to the id of a different node`,
     );
   }
+}
+
+export function acceptsConnectorEnd(value: unknown, siblings: Siblings, walk: QuickWalk): boolean {
+  return acceptsReference(value, siblings, walk) && value !== siblings.sibling('from');
 }
 
 const NODE_LIST_EXAMPLE = `[${NODE_EXAMPLE}]`;
@@ -115,9 +140,18 @@ export function nodeList(nonEmpty: boolean): FieldCheck {
   };
 }
 
+/** Builds the rule of a required list of child nodes, such as a box's children or a fan's nodes. */
+export function nodeListRule(nonEmpty: boolean): FieldRule {
+  const accepts: FieldTest = (value, _siblings, walk) => isArray(value) && (!nonEmpty || value.length > 0) && walk.queueNodes(value);
+
+  return required(nodeList(nonEmpty), accepts, NODE_LIST_EXAMPLE);
+}
+
 export function checkChildNode(field: Field, validator: Validator): void {
   validator.addChild(field.value, field);
 }
+
+export const CHILD_NODE = optional(checkChildNode, (value, _siblings, walk) => walk.queueNode(value));
 
 /** Per-side and per-axis padding share one table, so both forms can be checked for mixing. */
 export interface PaddingFields {
@@ -153,8 +187,8 @@ export function checkBoxPadding(field: Field, validator: Validator): void {
   }
 
   const fields = validator.checkFields(target, field.fieldPath(), PADDING_SHAPE, 'padding');
-  const axes = AXIS_FIELDS.filter((name) => fields.get(name) !== undefined);
-  const sides = SIDE_FIELDS.filter((name) => fields.get(name) !== undefined);
+  const axes = presentFields(fields, AXIS_FIELDS);
+  const sides = presentFields(fields, SIDE_FIELDS);
   if (axes.length > 0 && sides.length > 0) {
     validator.report(
       'invalid-model',
@@ -164,13 +198,36 @@ export function checkBoxPadding(field: Field, validator: Validator): void {
   }
 }
 
-export const checkBorderedSize = checkWith(isWhole({ min: 2, reason: 'a bordered box needs a cell for each border' }));
-
-/** Checks the outer size of a box. A border takes one cell on each side, so a bordered box needs at least 2. */
-export function checkBoxSize(field: Field, validator: Validator): void {
-  const check = field.sibling('border') === 'none' ? checkCells : checkBorderedSize;
-  check(field, validator);
+function presentFields(fields: FieldValues, names: readonly string[]): string[] {
+  return names.filter((name) => fields.get(name) !== undefined);
 }
+
+function acceptsBoxPadding(value: unknown, _siblings: Siblings, walk: QuickWalk): boolean {
+  if (typeof value === 'number') {
+    return isCells(value, '') === undefined;
+  }
+  const fields = isObject(value) ? walk.acceptedFields(value, PADDING_SHAPE) : undefined;
+
+  return fields !== undefined && (presentFields(fields, AXIS_FIELDS).length === 0 || presentFields(fields, SIDE_FIELDS).length === 0);
+}
+
+/** Whether a value is an object and not an array, as nested objects such as styles and padding must be. */
+export function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !isArray(value);
+}
+
+export const isBorderedSize = isWhole({ min: 2, reason: 'a bordered box needs a cell for each border' });
+
+/** Tests the outer size of a box. A border takes one cell on each side, so a bordered box needs at least 2. */
+function boxSizeTest(siblings: Siblings): ValueTest {
+  return siblings.sibling('border') === 'none' ? isCells : isBorderedSize;
+}
+
+export function checkBoxSize(field: Field, validator: Validator): void {
+  checkWith(boxSizeTest(field))(field, validator);
+}
+
+const BOX_SIZE = optional(checkBoxSize, (value, siblings) => boxSizeTest(siblings)(value, '') === undefined);
 
 export function isRuleWidth(value: unknown, name: string): string | undefined {
   if (value === 'full') {
@@ -203,7 +260,7 @@ export function isColor(value: unknown, name: string): string | undefined {
   return `expected a colour name, a palette index from 0 to 255 or "#rrggbb", got ${describe(value)}; set ${name} to one of ${quoteList(NAMED_COLORS)}, an index or a code such as "#ff8800"${hint}`;
 }
 
-export const COLOR = optional(checkWith(isColor));
+export const COLOR = optionalValue(isColor);
 export const STYLE_RULES: Rules<Style> = {
   fg: COLOR,
   bg: COLOR,
@@ -223,8 +280,13 @@ export function checkStyle(field: Field, validator: Validator): void {
   }
 }
 
+/** Builds the field test of a nested object checked against `shape`, such as a style. */
+export function acceptsObjectOf(shape: TableShape): FieldTest {
+  return (value, _siblings, walk) => isObject(value) && walk.acceptedFields(value, shape) !== undefined;
+}
+
 export const ROLE = oneOf(ROLES);
-export const STYLE = optional(checkStyle);
+export const STYLE = optional(checkStyle, acceptsObjectOf(STYLE_SHAPE));
 
 /** Visible ASCII: RFC 3986 URIs carry every other character percent-encoded. */
 export const URI_CHARACTERS = /^[\x21-\x7e]+$/;
@@ -246,7 +308,7 @@ export function isLink(value: unknown, name: string): string | undefined {
   return `expected a URL of visible ASCII characters, got ${describe(value)}; percent-encode spaces, control and non-ASCII characters in ${name}, a space as %20`;
 }
 
-export const LINK = optional(checkWith(isLink));
+export const LINK = optionalValue(isLink);
 
 export const CHAIN_RULES: Rules<Chain> = { head: oneOf(HEADS), line: LINE };
 export const CHAIN_SHAPE = tableShape(CHAIN_RULES);
@@ -262,9 +324,12 @@ export function checkChain(field: Field, validator: Validator): void {
   }
 }
 
+const acceptsChainObject = acceptsObjectOf(CHAIN_SHAPE);
+const CHAIN = optional(checkChain, (value, siblings, walk) => typeof value === 'boolean' || acceptsChainObject(value, siblings, walk));
+
 export const CONNECTOR_RULES: Rules<Connector> = {
-  from: required(checkReference, '"a"'),
-  to: required(checkConnectorEnd, '"b"'),
+  from: required(checkReference, acceptsReference, '"a"'),
+  to: required(checkConnectorEnd, acceptsConnectorEnd, '"b"'),
   head: oneOf(HEADS),
   label: TEXT,
   labelSide: oneOf(LABEL_SIDES),
@@ -277,15 +342,15 @@ export const CONNECTOR_RULES: Rules<Connector> = {
 export const CONNECTOR_SHAPE = tableShape(CONNECTOR_RULES);
 
 export const STUB_RULES: Rules<Stub> = {
-  id: required(checkReference, '"input"'),
-  direction: required(checkWith(isOneOf(DIRECTIONS)), '"in"'),
-  side: required(checkWith(isOneOf(SIDES)), '"left"'),
-  length: required(checkWith(isWhole({ min: 2, reason: 'a line cell and an arrowhead' })), '2'),
+  id: required(checkReference, acceptsReference, '"input"'),
+  direction: requiredValue(isOneOf(DIRECTIONS), '"in"'),
+  side: requiredValue(isOneOf(SIDES), '"left"'),
+  length: requiredValue(isWhole({ min: 2, reason: 'a line cell and an arrowhead' }), '2'),
   line: LINE,
 };
 export const STUB_SHAPE = tableShape(STUB_RULES);
 
-export function objectList(shapeFor: (field: Field) => TableShape, itemName: string, example: string): FieldCheck {
+export function objectList(shapeFor: (siblings: Siblings) => TableShape, itemName: string, example: string): FieldCheck {
   // Built once here rather than on each check, which would join the string for every list, valid or not.
   const listExample = `[${example}]`;
 
@@ -301,18 +366,40 @@ export function objectList(shapeFor: (field: Field) => TableShape, itemName: str
   };
 }
 
-export const checkConnectors = objectList(() => CONNECTOR_SHAPE, 'a connector', '{ from: "a", to: "b" }');
-export const checkStubs = objectList(() => STUB_SHAPE, 'a stub', '{ id: "a", direction: "in", side: "left", length: 2 }');
+/** Builds the field test of a list of objects, each checked against the shape that `shapeFor` returns. */
+export function acceptsObjectList(shapeFor: (siblings: Siblings) => TableShape): FieldTest {
+  return (value, siblings, walk) => {
+    if (!isArray(value)) {
+      return false;
+    }
+    const shape = shapeFor(siblings);
+    for (let index = 0; index < value.length; index += 1) {
+      const item = value[index];
+      if (!isObject(item) || walk.acceptedFields(item, shape) === undefined) {
+        return false;
+      }
+    }
+
+    return true;
+  };
+}
+
+const connectorShape = (): TableShape => CONNECTOR_SHAPE;
+const stubShape = (): TableShape => STUB_SHAPE;
+export const CONNECTORS = optional(objectList(connectorShape, 'a connector', '{ from: "a", to: "b" }'), acceptsObjectList(connectorShape));
+export const STUBS = optional(objectList(stubShape, 'a stub', '{ id: "a", direction: "in", side: "left", length: 2 }'), acceptsObjectList(stubShape));
 
 /** Builds the marker rules for a curve with `count` values, because `at` is an index into them. */
 export function markerRules(count: number | undefined): Rules<CurveMarker> {
   const limits: Limits =
     count === undefined || count === 0 ? { min: 0 } : { min: 0, max: count - 1, reason: 'an index into values' };
 
-  return { at: required(checkWith(isWhole(limits)), '0'), symbol: oneOf(MARKER_SYMBOLS), label: TEXT };
+  return { at: requiredValue(isWhole(limits), '0'), symbol: oneOf(MARKER_SYMBOLS), label: TEXT };
 }
 
-export const checkMarkers = objectList((field) => oneTimeShape(markerRules(safeLength(field.sibling('values')))), 'a marker', '{ at: 0 }');
+const markerShape = (siblings: Siblings): TableShape => oneTimeShape(markerRules(safeLength(siblings.sibling('values'))));
+export const checkMarkers = objectList(markerShape, 'a marker', '{ at: 0 }');
+const acceptsMarkers = acceptsObjectList(markerShape);
 
 /** Checks the markers, then that no two labels, each centered under its marker, overlap or touch. */
 export function checkMarkerList(field: Field, validator: Validator): void {
@@ -322,7 +409,25 @@ export function checkMarkerList(field: Field, validator: Validator): void {
     return;
   }
 
-  const spans = (field.value as CurveMarker[]).flatMap((marker, index) => {
+  for (const { index, previous, distance } of labelOverlaps(field.value as CurveMarker[])) {
+    validator.report(
+      'invalid-model',
+      joinPath(joinPath(field.path, index), 'label'),
+      `the label would overlap the label of markers[${previous}]; move the markers at least ${distance} points apart or shorten a label`,
+    );
+  }
+}
+
+/** A marker label that overlaps or touches the one before it: the markers' indexes, and how far apart the markers must move. */
+interface LabelOverlap {
+  readonly index: number;
+  readonly previous: number;
+  readonly distance: number;
+}
+
+/** Lists the marker labels, each centered under its marker, that overlap or touch the label before them. */
+function labelOverlaps(markers: readonly CurveMarker[]): LabelOverlap[] {
+  const spans = markers.flatMap((marker, index) => {
     if (marker.label === undefined) {
       return [];
     }
@@ -332,18 +437,22 @@ export function checkMarkerList(field: Field, validator: Validator): void {
     return [{ index, start, end: start + width }];
   });
   spans.sort((a, b) => a.start - b.start);
+  const overlaps: LabelOverlap[] = [];
   for (let index = 1; index < spans.length; index += 1) {
     const previous = spans[index - 1];
     const current = spans[index];
     if (previous !== undefined && current !== undefined && current.start <= previous.end) {
-      validator.report(
-        'invalid-model',
-        joinPath(joinPath(field.path, current.index), 'label'),
-        `the label would overlap the label of markers[${previous.index}]; move the markers at least ${previous.end - current.start + 1} points apart or shorten a label`,
-      );
+      overlaps.push({ index: current.index, previous: previous.index, distance: previous.end - current.start + 1 });
     }
   }
+
+  return overlaps;
 }
+
+const MARKERS = optional(
+  checkMarkerList,
+  (value, siblings, walk) => acceptsMarkers(value, siblings, walk) && labelOverlaps(value as CurveMarker[]).length === 0,
+);
 
 export function checkCurveValues(field: Field, validator: Validator): void {
   const values = field.value;
@@ -371,6 +480,11 @@ export function checkCurveValues(field: Field, validator: Validator): void {
       validator.report('invalid-model', item.path, message);
     }
   }
+}
+
+/** Accepts only a plain array of finite numbers, and leaves any other list to the full walk. */
+function acceptsCurveValues(value: unknown): boolean {
+  return isPlainNumberArray(value) && value.length > 0;
 }
 
 /** Whether a value is a real array, not a proxy, whose every element is a finite number. */
@@ -402,13 +516,22 @@ export function checkCurveMax(field: Field, validator: Validator): void {
   }
 
   const min = field.sibling('min');
-  if (typeof min === 'number' && Number.isFinite(min) && (field.value as number) <= min) {
+  if (!isAboveMin(field.value as number, min)) {
     validator.report(
       'invalid-model',
       field.path,
-      `expected max greater than min (${min}), got ${describe(field.value)}; raise max above ${min} or lower min`,
+      `expected max greater than min (${min as number}), got ${describe(field.value)}; raise max above ${min as number} or lower min`,
     );
   }
+}
+
+/** Whether a curve's max lies above its min, when the min is valid. An invalid min is reported on its own field. */
+function isAboveMin(max: number, min: unknown): boolean {
+  return typeof min !== 'number' || !Number.isFinite(min) || max > min;
+}
+
+function acceptsCurveMax(value: unknown, siblings: Siblings): boolean {
+  return isFiniteNumber(value, '') === undefined && isAboveMin(value as number, siblings.sibling('min'));
 }
 
 /**
@@ -426,7 +549,7 @@ export function checkBarValue(field: Field, validator: Validator): void {
   }
 
   const value = field.value;
-  if (typeof value === 'number' && value >= 0 && value <= (max as number)) {
+  if (isWithinBar(value, max as number)) {
     return;
   }
 
@@ -435,6 +558,17 @@ export function checkBarValue(field: Field, validator: Validator): void {
     field.path,
     `expected a finite number from 0 to max (${max as number}), got ${describe(value)}; set ${field.name} between 0 and ${max as number}`,
   );
+}
+
+function isWithinBar(value: unknown, max: number): boolean {
+  return typeof value === 'number' && value >= 0 && value <= max;
+}
+
+/** Accepts a bar's value within a valid max, and leaves a value beside an invalid max to the full walk. */
+function acceptsBarValue(value: unknown, siblings: Siblings): boolean {
+  const max = siblings.sibling('max') ?? BAR_MAX;
+
+  return isPositive(max, '') === undefined && isWithinBar(value, max as number);
 }
 
 /** Checks `labelWidth`. A label wider than it would be overdrawn by the bar, so that fails here. */
@@ -446,8 +580,7 @@ export function checkLabelWidth(field: Field, validator: Validator): void {
     return;
   }
 
-  const label = field.sibling('label');
-  const needed = typeof label === 'string' ? displayWidth(label) : 0;
+  const needed = labelRoom(field.sibling('label'));
   if ((field.value as number) < needed) {
     validator.report(
       'invalid-model',
@@ -455,6 +588,15 @@ export function checkLabelWidth(field: Field, validator: Validator): void {
       `expected at least the width of the label (${needed} cells), got ${describe(field.value)}; set ${field.name} to ${needed} or more, or remove it`,
     );
   }
+}
+
+/** Returns the cells a bar's label takes, which its `labelWidth` must reach. */
+function labelRoom(label: unknown): number {
+  return typeof label === 'string' ? displayWidth(label) : 0;
+}
+
+function acceptsLabelWidth(value: unknown, siblings: Siblings): boolean {
+  return checkLimit(value, '', { min: 0 }) === undefined && (value as number) >= labelRoom(siblings.sibling('label'));
 }
 
 /** Checks a rule's width: a whole number of cells or 'full', wide enough for the caption. */
@@ -465,11 +607,19 @@ export function checkRuleWidth(field: Field, validator: Validator): void {
 
     return;
   }
-  const caption = field.sibling('caption');
-  const needed = typeof caption === 'string' ? displayWidth(caption) + 4 : 0;
+  const needed = captionRoom(field.sibling('caption'));
   if (typeof field.value === 'number' && field.value < needed) {
     validator.report('invalid-model', field.path, `expected at least ${needed} cells for the caption and its spacing, got ${field.value}; set ${field.name} to ${needed} or more, or to 'full'`);
   }
+}
+
+/** Returns the cells a rule needs for its caption: the caption with a space and two line cells on each side. */
+function captionRoom(caption: unknown): number {
+  return typeof caption === 'string' ? displayWidth(caption) + 4 : 0;
+}
+
+function acceptsRuleWidth(value: unknown, siblings: Siblings): boolean {
+  return isRuleWidth(value, '') === undefined && (typeof value !== 'number' || value >= captionRoom(siblings.sibling('caption')));
 }
 
 /** Checks a box title: a label, on a box that has a top border to set it into. */
@@ -484,81 +634,93 @@ export function checkBoxTitle(field: Field, validator: Validator): void {
   }
 }
 
+function acceptsBoxTitle(value: unknown, siblings: Siblings, walk: QuickWalk): boolean {
+  return acceptsLabel(value, siblings, walk) && siblings.sibling('border') !== 'none';
+}
+
+const REQUIRED_LABEL = required(checkLabel, acceptsLabel, '"Hello"');
+const CHILDREN = nodeListRule(false);
+
 export const NODE_RULES: NodeRules = {
   box: {
     border: oneOf(BORDER_STYLES),
-    title: optional(checkBoxTitle),
+    title: optional(checkBoxTitle, acceptsBoxTitle),
     titleAlign: oneOf(HORIZONTAL_ALIGNS),
-    padding: optional(checkBoxPadding),
+    padding: optional(checkBoxPadding, acceptsBoxPadding),
     align: oneOf(BOX_ALIGNS),
     valign: oneOf(VERTICAL_ALIGNS),
-    width: optional(checkBoxSize),
+    width: BOX_SIZE,
     minWidth: CELLS,
-    height: optional(checkBoxSize),
+    height: BOX_SIZE,
     minHeight: CELLS,
     divided: FLAG,
-    children: required(nodeList(false), `[${NODE_EXAMPLE}]`),
+    children: CHILDREN,
     link: LINK,
   },
-  text: { text: required(checkLabel, '"Hello"'), align: oneOf(HORIZONTAL_ALIGNS), link: LINK },
-  vtext: { text: required(checkLabel, '"Hello"') },
-  tag: { text: required(checkLabel, '"Notebook"'), padding: CELLS, link: LINK },
-  rule: { line: LINE, width: optional(checkRuleWidth), caption: TEXT },
+  text: { text: REQUIRED_LABEL, align: oneOf(HORIZONTAL_ALIGNS), link: LINK },
+  vtext: { text: REQUIRED_LABEL },
+  tag: { text: required(checkLabel, acceptsLabel, '"Notebook"'), padding: CELLS, link: LINK },
+  rule: { line: LINE, width: optional(checkRuleWidth, acceptsRuleWidth), caption: TEXT },
   spacer: { width: CELLS, height: CELLS },
   row: {
     gap: CELLS,
     align: oneOf(ROW_ALIGNS),
-    chain: optional(checkChain),
-    connectors: optional(checkConnectors),
-    stubs: optional(checkStubs),
-    children: required(nodeList(false), `[${NODE_EXAMPLE}]`),
+    chain: CHAIN,
+    connectors: CONNECTORS,
+    stubs: STUBS,
+    children: CHILDREN,
   },
   column: {
     gap: CELLS,
     align: oneOf(COLUMN_ALIGNS),
-    chain: optional(checkChain),
-    connectors: optional(checkConnectors),
-    stubs: optional(checkStubs),
-    children: required(nodeList(false), `[${NODE_EXAMPLE}]`),
+    chain: CHAIN,
+    connectors: CONNECTORS,
+    stubs: STUBS,
+    children: CHILDREN,
   },
   grid: {
-    columns: required(checkWith(isWhole({ min: 1 })), '2'),
+    columns: requiredValue(isWhole({ min: 1 }), '2'),
     columnGap: CELLS,
     rowGap: CELLS,
     align: oneOf(BOX_ALIGNS),
     valign: oneOf(GRID_VALIGNS),
-    connectors: optional(checkConnectors),
-    stubs: optional(checkStubs),
-    children: required(nodeList(false), `[${NODE_EXAMPLE}]`),
+    connectors: CONNECTORS,
+    stubs: STUBS,
+    children: CHILDREN,
   },
   fan: {
-    from: optional(checkChildNode),
-    nodes: required(nodeList(true), `[${NODE_EXAMPLE}]`),
-    to: optional(checkChildNode),
+    from: CHILD_NODE,
+    nodes: nodeListRule(true),
+    to: CHILD_NODE,
     gap: CELLS,
     line: LINE,
   },
   bar: {
-    value: required(checkBarValue, '40'),
-    max: optional(checkWith(isPositive)),
+    value: required(checkBarValue, acceptsBarValue, '40'),
+    max: optionalValue(isPositive),
     label: TEXT,
-    labelWidth: optional(checkLabelWidth),
-    width: optional(checkWith(isWhole({ min: 1 }))),
+    labelWidth: optional(checkLabelWidth, acceptsLabelWidth),
+    width: optionalValue(isWhole({ min: 1 })),
     percent: FLAG,
   },
   curve: {
-    values: required(checkCurveValues, '[1, 3, 2]'),
+    values: required(checkCurveValues, acceptsCurveValues, '[1, 3, 2]'),
     shape: oneOf(CURVE_SHAPES),
-    height: optional(checkWith(isWhole({ min: 2, reason: 'a line curve needs a row above its baseline' }))),
-    min: optional(checkWith(isFiniteNumber)),
-    max: optional(checkCurveMax),
+    height: optionalValue(isWhole({ min: 2, reason: 'a line curve needs a row above its baseline' })),
+    min: optionalValue(isFiniteNumber),
+    max: optional(checkCurveMax, acceptsCurveMax),
     margin: CELLS,
-    markers: optional(checkMarkerList),
+    markers: MARKERS,
   },
 };
 
 
-export const BASE_RULES: Rules<Pick<DiagramNode, Exclude<BaseField, 'kind'>>> = { $schema: TEXT, id: optional(checkNodeId), role: ROLE, style: STYLE };
+export const BASE_RULES: Rules<Pick<DiagramNode, Exclude<BaseField, 'kind'>>> = {
+  $schema: TEXT,
+  id: optional(checkNodeId, isIdText),
+  role: ROLE,
+  style: STYLE,
+};
 
 /** The rules of one node kind, base rules included, and the kind's name in messages. */
 export interface NodeTable {

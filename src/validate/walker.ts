@@ -4,7 +4,7 @@ import type { ValidationProblem } from '../validate.js';
 import type { WalkFacts } from '../validate-links.js';
 import { describe, describeError, describePath, didYouMean, isArray, quoteList, safeLength } from './describe.js';
 import { NODE_EXAMPLE, NODE_KINDS } from './enums.js';
-import { KNOWN_IDS_SHOWN, ModelValue, NO_FIELDS, ObjectFields, UNREADABLE } from './fields.js';
+import { KNOWN_IDS_SHOWN, ModelValue, NO_FIELDS, SpareFields, UNREADABLE } from './fields.js';
 import type { Field, FieldRule, FieldValues, Located, TableShape } from './fields.js';
 import { FieldPath } from '../model-path.js';
 import { KIND_TABLES, type NodeTable } from './rules.js';
@@ -90,11 +90,7 @@ export class Validator implements WalkFacts {
   private readonly stack: Subtree[] = [];
   /** The node whose fields are being checked; children found meanwhile are pushed on the stack. */
   private current: Subtree | undefined;
-  /**
-   * An `ObjectFields` per reusable table shape, by `TableShape.slot`, that
-   * no check is using, so checking an object allocates none.
-   */
-  private readonly spareFields: (ObjectFields | undefined)[] = [];
+  private readonly spareFields = new SpareFields();
 
   constructor(maxDepth: number, maxLabelLength: number) {
     this.maxDepth = maxDepth;
@@ -238,7 +234,7 @@ export class Validator implements WalkFacts {
     }
 
     // Only the fields present are read: a node sets a few of the many fields its kind allows.
-    const fields = this.takeFields(shape, owner);
+    const fields = this.spareFields.take(shape, owner);
     const { names, rules, indexes } = shape;
     for (const key of keys) {
       const index = indexes[key];
@@ -269,28 +265,9 @@ export class Validator implements WalkFacts {
       rule.check(fields, this);
     }
 
-    if (shape.slot >= 0) {
-      this.spareFields[shape.slot] = fields;
-    }
+    this.spareFields.give(shape, fields);
 
     return fields;
-  }
-
-  /**
-   * Returns the spare `ObjectFields` of the shape, cleared for the object at
-   * `owner`, or a new one. A spare is taken out while in use, so a check
-   * nested in another of the same shape gets its own.
-   */
-  private takeFields(shape: TableShape, owner: FieldPath): ObjectFields {
-    const spare = shape.slot >= 0 ? this.spareFields[shape.slot] : undefined;
-    if (spare === undefined) {
-      return new ObjectFields(shape, owner);
-    }
-
-    this.spareFields[shape.slot] = undefined;
-    spare.reuse(owner);
-
-    return spare;
   }
 
   private enter(visit: Subtree): void {
