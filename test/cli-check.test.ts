@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findProblems } from '../src/cli/check.js';
 import { MAX_INPUT_BYTES } from '../src/cli/input.js';
-import { fencedCodeBlocks, isMarkdown } from '../src/cli/markdown.js';
+import { SKIP_MARKER, fencedCodeBlocks, isMarkdown } from '../src/cli/markdown.js';
 import { readmeBlockAfter, runInMemory } from './support/cli-io.js';
 
 const CLEAN_BOX = ['┌────┐', '│ ok │', '└────┘', ''].join('\n');
@@ -12,6 +12,8 @@ const RAGGED_MESSAGE = "expected the box's right border at column 6, under its t
 
 /** A copy of the course's Markdown page of drawings, with its headings, prose and fences. */
 const SEED = readFileSync(fileURLToPath(new URL('../fixtures/check/seed.md', import.meta.url)), 'utf8');
+
+const README = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
 
 function check(args: readonly string[], files: Record<string, string>, stdin?: string) {
   return runInMemory(['check', ...args], { files, stdin });
@@ -316,6 +318,47 @@ describe('fencedCodeBlocks', () => {
 
   it('keeps an empty block', () => {
     expect(fencedCodeBlocks('```\n```')).toEqual([{ firstLine: 2, text: '' }]);
+  });
+
+  it('skips a block under the skip marker', () => {
+    const text = ['intro', SKIP_MARKER, '```', 'a', '```', '```', 'b', '```'].join('\n');
+
+    expect(fencedCodeBlocks(text)).toEqual([{ firstLine: 7, text: 'b' }]);
+  });
+
+  it('skips with other comments between', () => {
+    const text = [SKIP_MARKER, '<!-- cli: check x.md -->', '  ```text', 'a', '```'].join('\n');
+
+    expect(fencedCodeBlocks(text)).toEqual([]);
+  });
+
+  it('keeps a block the marker does not touch', () => {
+    const apart = [SKIP_MARKER, '', '```', 'a', '```'].join('\n');
+    const inProse = [`see ${SKIP_MARKER}`, '```', 'a', '```'].join('\n');
+
+    expect(fencedCodeBlocks(apart)).toEqual([{ firstLine: 4, text: 'a' }]);
+    expect(fencedCodeBlocks(inProse)).toEqual([{ firstLine: 3, text: 'a' }]);
+  });
+
+  it('skips a block whose content holds fences', () => {
+    const text = [SKIP_MARKER, '````', '```', 'a', '```', '````', '```', 'b', '```'].join('\n');
+
+    expect(fencedCodeBlocks(text)).toEqual([{ firstLine: 8, text: 'b' }]);
+  });
+});
+
+describe('runCli check on the README', () => {
+  it('finds no problem', () => {
+    const result = check(['README.md'], { 'README.md': README });
+
+    expect(result.stdout).toBe('');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('skips only the two broken blocks', () => {
+    const skipped = README.split('\n').filter((line) => line.trim() === SKIP_MARKER);
+
+    expect(skipped).toHaveLength(2);
   });
 });
 

@@ -1,7 +1,7 @@
 import { checkDiagram } from '../index.js';
 import { HELP_OPTION, PROGRAM_NAME } from './help.js';
 import { formatMebibytes, type Input, MAX_INPUT_BYTES, readInput, STDIN_ARGUMENT } from './input.js';
-import { fencedCodeBlocks, isMarkdown } from './markdown.js';
+import { SKIP_MARKER, fencedCodeBlocks, isMarkdown } from './markdown.js';
 import { CliError, type CliContext, type CommandHost, type CommandResult, type CommandSpec, ExitCode, type ParsedArguments, UsageError } from './types.js';
 import { parseWidthOption } from './width.js';
 
@@ -22,8 +22,9 @@ export const checkCommand: CommandSpec = {
     '',
     'A file whose name ends in .md or .markdown, or that contains a ``` fence,',
     'is Markdown: only its fenced code blocks, fenced with ``` or ~~~, are',
-    'checked, and lines are counted in the whole file. Any other file is checked',
-    'whole. - reads standard input.',
+    'checked, and lines are counted in the whole file. A block is skipped when',
+    `the line ${SKIP_MARKER} is right above its fence. Any other`,
+    'file is checked whole. - reads standard input.',
     '',
     `An input over ${formatMebibytes(MAX_INPUT_BYTES)} is rejected.`,
     '',

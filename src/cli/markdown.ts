@@ -18,6 +18,16 @@ const BACKTICK_FENCE = /^ {0,3}```/mu;
 
 const MARKDOWN_EXTENSIONS: readonly string[] = ['.md', '.markdown'];
 
+/**
+ * The HTML comment that leaves the next fenced block out of `check`, for
+ * blocks that show broken drawings on purpose, such as a diff. Markdown
+ * renderers hide it.
+ */
+export const SKIP_MARKER = '<!-- termdiagram-check-skip -->';
+
+/** A line that is one HTML comment and nothing else, such as the skip marker. */
+const COMMENT_LINE = /^ {0,3}<!--.*-->[ \t]*$/u;
+
 /** Checks whether a file is Markdown, whose code blocks alone are checked: a Markdown extension, or any line that is a backtick fence. */
 export function isMarkdown(name: string, text: string): boolean {
   const lowerName = name.toLowerCase();
@@ -31,6 +41,8 @@ export function isMarkdown(name: string, text: string): boolean {
  * that is at least as long as its opening one. A block left open runs to the
  * end of the text, as CommonMark has it. Lines are kept as they are, indent
  * included, so positions in a block map to the file by adding its line.
+ * A block is left out when `SKIP_MARKER` is one of the comment lines right
+ * above its opening fence.
  * NOTE: fences inside block quotes (`> ````) and list items are not found.
  */
 export function fencedCodeBlocks(text: string): CodeBlock[] {
@@ -47,7 +59,9 @@ export function fencedCodeBlocks(text: string): CodeBlock[] {
 
     const contentStart = index + 1;
     const closing = findClosingFence(lines, contentStart, fence);
-    blocks.push({ firstLine: contentStart + 1, text: lines.slice(contentStart, closing).join('\n') });
+    if (!isSkipped(lines, index)) {
+      blocks.push({ firstLine: contentStart + 1, text: lines.slice(contentStart, closing).join('\n') });
+    }
     index = closing + 1;
   }
 
@@ -80,4 +94,19 @@ function findClosingFence(lines: readonly string[], start: number, fence: string
   }
 
   return lines.length;
+}
+
+/** Checks whether the comment lines right above the fence at `fenceIndex` include the skip marker. */
+function isSkipped(lines: readonly string[], fenceIndex: number): boolean {
+  for (let index = fenceIndex - 1; index >= 0; index -= 1) {
+    const line = lines[index] ?? '';
+    if (!COMMENT_LINE.test(line)) {
+      return false;
+    }
+    if (line.trim() === SKIP_MARKER) {
+      return true;
+    }
+  }
+
+  return false;
 }
