@@ -9,6 +9,14 @@ export type DiagramErrorCode =
   | 'limit-exceeded';
 
 /**
+ * A key in the global symbol registry, set on the prototype of `DiagramError`.
+ * The ESM and the CommonJS build each define the class, and an application
+ * can load both, one through `import` and one through `require`. Both
+ * prototypes carry this key, so `instanceof` can accept an error of either.
+ */
+const DIAGRAM_ERROR = Symbol.for('termdiagram.DiagramError');
+
+/**
  * The one error the library throws for bad input. `path` locates the field in
  * the model, as in `children[2].value`; the message says what to change.
  */
@@ -25,7 +33,21 @@ export class DiagramError extends Error {
     this.path = path;
     this.neededWidth = neededWidth;
   }
+
+  /**
+   * Accepts an error of this class from either build. A subclass keeps the
+   * usual test of the prototype chain.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== DiagramError) {
+      return Function.prototype[Symbol.hasInstance].call(this, value);
+    }
+
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[DIAGRAM_ERROR] === true;
+  }
 }
+
+Object.defineProperty(DiagramError.prototype, DIAGRAM_ERROR, { value: true });
 
 /** Joins a model path and a field: `joinPath('children[2]', 'value')` is `children[2].value`. */
 export function joinPath(path: string, field: string | number): string {

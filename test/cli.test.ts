@@ -834,6 +834,28 @@ describe('built CLI', () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
+  it('DiagramError matches across import and require', () => {
+    const script = [
+      "import { createRequire } from 'node:module';",
+      "const esm = await import('./dist/index.js');",
+      "const cjs = createRequire(import.meta.url)('./dist/index.cjs');",
+      'const caught = (library) => { try { library.renderDiagram({ kind: "nope" }); } catch (error) { return error; } };',
+      'class Special extends esm.DiagramError {}',
+      'console.log(JSON.stringify([',
+      '  esm.DiagramError === cjs.DiagramError,',
+      '  caught(esm) instanceof cjs.DiagramError,',
+      '  caught(cjs) instanceof esm.DiagramError,',
+      '  new Error("plain") instanceof esm.DiagramError,',
+      '  caught(esm) instanceof Special,',
+      "  new Special('invalid-model', '', 'm') instanceof cjs.DiagramError,",
+      ']));',
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
+
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([false, true, true, false, false, true]);
+  });
+
   it('lists nine names', () => {
     const result = runBuilt(['course', '--list']);
     const names = result.stdout.trimEnd().split('\n').map((line) => line.split(/\s+/u)[0]);
