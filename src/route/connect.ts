@@ -344,8 +344,29 @@ export function verticalSide(side: LinkSpec['labelSide']): 'left' | 'right' {
 
 /** The rectangle a route's cells and arrowheads cover. */
 export function routeArea(route: Route): Rect {
-  const bounds = new CellBounds();
-  bounds.addRoute(route);
+  const run = route.run;
+  if (run === undefined || run.length === 0) {
+    const bounds = new CellBounds();
+    bounds.addRoute(route);
 
-  return bounds.rect;
+    return bounds.rect;
+  }
+
+  // Straight connectors, the most common, ask for this once each; the run's two ends and the arrowheads bound it.
+  const endX = run.x + (run.length - 1) * run.dx;
+  const endY = run.y + (run.length - 1) * run.dy;
+  let lowX = Math.min(run.x, endX);
+  let lowY = Math.min(run.y, endY);
+  let highX = Math.max(run.x, endX);
+  let highY = Math.max(run.y, endY);
+  const heads = route.heads;
+  for (let index = 0; index < heads.length; index += 1) {
+    const at = (heads[index] as Route['heads'][number]).at;
+    lowX = Math.min(lowX, at.x);
+    lowY = Math.min(lowY, at.y);
+    highX = Math.max(highX, at.x);
+    highY = Math.max(highY, at.y);
+  }
+
+  return { x: lowX, y: lowY, width: highX - lowX + 1, height: highY - lowY + 1 };
 }
