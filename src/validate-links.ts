@@ -154,16 +154,19 @@ export function checkLinkedNodes(root: DiagramNode, facts: WalkFacts): Validatio
     // The walk reads only what the validator accepted, so a failure here means a getter gave other values on this second read.
     const found = error instanceof UncheckedNodes ? 'found nodes nested deeper than on the first read' : `failed with ${describeError(error)}`;
 
-    return [
-      {
-        code: 'invalid-model',
-        path: '',
-        message: `reading the model a second time ${found}, so a getter returns other values on each read; pass plain data, such as a copy made with structuredClone`,
-      },
-    ];
+    return [changingModelProblem(found)];
   }
 
   return check.connectorProblems.length === 0 ? check.problems : check.problems.concat(check.connectorProblems);
+}
+
+/** Returns the problem of a model that reads differently a second time. `found` describes what the second read found. */
+export function changingModelProblem(found: string): ValidationProblem {
+  return {
+    code: 'invalid-model',
+    path: '',
+    message: `reading the model a second time ${found}, so a getter returns other values on each read; pass plain data, such as a copy made with structuredClone`,
+  };
 }
 
 /**

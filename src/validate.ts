@@ -1,4 +1,4 @@
-import { checkLinkedNodes } from './validate-links.js';
+import { changingModelProblem, checkLinkedNodes } from './validate-links.js';
 import { type DiagramErrorCode, DiagramError } from './errors.js';
 import type { DiagramNode } from './model.js';
 import type { Limits } from './validate/fields.js';
@@ -57,9 +57,10 @@ export function validateDiagram(model: unknown, options: ValidateOptions = {}): 
     return [{ code: 'invalid-option', path: 'options.maxLabelLength', message: labelProblem }];
   }
 
-  // Most models are valid, and the quick walk tells so in a fraction of the time; it leaves the reporting to the full walk.
+  // Most models are valid, and the quick walk finds that in a fraction of the time. It leaves the reporting to the full walk.
   const quick = new QuickWalk(maxDepth, maxLabelLength);
-  if (quick.accepts(model)) {
+  const verdict = quick.check(model);
+  if (verdict === 'valid') {
     return checkLinkedNodes(model as DiagramNode, quick);
   }
 
@@ -68,6 +69,10 @@ export function validateDiagram(model: unknown, options: ValidateOptions = {}): 
   validator.checkReferences();
   if (validator.problems.length > 0) {
     return validator.problems;
+  }
+  // The quick walk found a problem, or a getter that threw, where the full walk's own read found none.
+  if (verdict === 'invalid') {
+    return [changingModelProblem('found no problem where the first read found one')];
   }
 
   return checkLinkedNodes(model as DiagramNode, validator);

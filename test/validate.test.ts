@@ -327,7 +327,7 @@ describe('validateDiagram accepts valid models', () => {
 
 /** Whether the quick walk accepts a model, under the default limits. */
 function quickAccepts(model: unknown, maxDepth = MAX_DEPTH): boolean {
-  return new QuickWalk(maxDepth, MAX_LABEL_LENGTH).accepts(model);
+  return new QuickWalk(maxDepth, MAX_LABEL_LENGTH).check(model) === 'valid';
 }
 
 /** Whether the full walk finds no problem, before the link check that both walks share. */
@@ -446,12 +446,80 @@ describe('quick walk agrees with the full walk', () => {
     expect(fullAccepts(model)).toBe(true);
   });
 
+  it('stops at a shared container of containers', () => {
+    let tower: unknown = hello;
+    for (let level = 0; level < 60; level += 1) {
+      tower = { kind: 'column', children: [tower, tower] };
+    }
+
+    expect(new QuickWalk(MAX_DEPTH, MAX_LABEL_LENGTH).check(tower)).toBe('undecided');
+    expect(validateDiagram(tower)).toEqual([]);
+  });
+
+  it('reports a shared chain once', () => {
+    const shared = { kind: 'row', chain: true, children: [hello, { kind: 'spacer' }, { kind: 'box', children: [hello] }] };
+    const problems = validateDiagram({ kind: 'column', children: [shared, shared] });
+
+    expect(problems.map((problem) => problem.path)).toEqual(['children[0].children[1]']);
+  });
+
+  it('reports a getter that changes its value', () => {
+    let reads = 0;
+    const model = {
+      kind: 'text',
+      get text(): unknown {
+        reads += 1;
+
+        return reads === 1 ? 42 : 'ok';
+      },
+    };
+    const [problem] = validateDiagram(model);
+
+    expect(problem?.path).toBe('');
+    expect(problem?.message).toContain('a getter returns other values on each read');
+  });
+
+  it('reports a getter that throws once', () => {
+    let reads = 0;
+    const model = {
+      kind: 'text',
+      get text(): string {
+        reads += 1;
+        if (reads === 1) {
+          throw new Error('not yet');
+        }
+
+        return 'ok';
+      },
+    };
+
+    expect(validateDiagram(model)[0]?.message).toContain('a getter returns other values on each read');
+  });
+
+  it('reads a list length once', () => {
+    let reads = 0;
+    const list = new Proxy([hello, 7], {
+      get(target, key, receiver) {
+        if (key === 'length') {
+          reads += 1;
+
+          return reads === 1 ? 2 : 0;
+        }
+
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+
+    expect(new QuickWalk(MAX_DEPTH, MAX_LABEL_LENGTH).check({ kind: 'column', children: list })).toBe('invalid');
+    expect(reads).toBe(1);
+  });
+
   it('visits shared subtrees at each place', () => {
     const shared = { kind: 'column', children: [hello, hello] };
     const model = { kind: 'row', chain: true, children: [shared, shared] };
     const walk = new QuickWalk(MAX_DEPTH, MAX_LABEL_LENGTH);
 
-    expect(walk.accepts(model)).toBe(true);
+    expect(walk.check(model)).toBe('valid');
     expect(walk.nodeCount).toBe(7);
   });
 });

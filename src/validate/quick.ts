@@ -7,21 +7,31 @@ import { KIND_TABLES } from './rules.js';
 
 /**
  * Maximum number of node places the quick walk visits before it leaves the
- * model to the full walk. Without a map of the objects seen, it visits a shared subtree at each
- * of its places, and a subtree shared at every level is visited exponentially
- * often. Past this count the full walk, which checks each object once, is
- * cheaper.
+ * model to the full walk. It bounds the work on a node that contains only
+ * leaves and is placed many times, which the walk checks at each place.
  */
 export const QUICK_WALK_LIMIT = 100_000;
+
+/**
+ * What the quick walk found. It is invalid when some check fails or a getter
+ * or proxy throws. It is undecided when the walk stopped without judging: past
+ * `QUICK_WALK_LIMIT`, at a subtree seen before, or at a value that a rule
+ * leaves to the full walk.
+ */
+export type QuickVerdict = 'valid' | 'invalid' | 'undecided';
 
 /**
  * A first pass over a model that only checks whether it is valid, for the
  * common case of plain data that passes. It keeps no paths and builds no
  * messages, so it costs a fraction of the full walk in walker.ts. It runs the
- * same rule tables, through each rule's `accepts`. It returns false for any
- * problem and for anything it does not judge, such as a getter that throws,
- * a repeated id or a model past `QUICK_WALK_LIMIT`, and the full walk then
- * finds and reports the problems.
+ * same rule tables, through each rule's `accepts`. For any other verdict than
+ * valid, the full walk runs and reports the problems.
+ *
+ * Like the full walk, it keeps a set of the nodes that contain a node of a
+ * container kind, and stops undecided when it meets one again. So a subtree
+ * placed many times, which the full walk checks once, is not checked at each
+ * place here. A node that holds only leaves is checked at each place, as in
+ * the full walk.
  */
 export class QuickWalk implements WalkFacts {
   readonly maxDepth: number;
@@ -37,11 +47,19 @@ export class QuickWalk implements WalkFacts {
   private readonly nodesById = new Map<string, DiagramNode>();
   /** Connector and stub ends, to match against the ids once all are known. */
   private readonly references: string[] = [];
-  /** Node values still to visit, with the nesting level of each in `depths`. */
+  /** Node values still to visit, with the nesting level of each in `depths` and the node that contains it in `parents`. */
   private readonly pending: unknown[] = [];
   private readonly depths: number[] = [];
-  /** Nesting level of the node whose fields are being tested, the root being 1. */
+  private readonly parents: (object | undefined)[] = [];
+  /** The node whose fields are being tested, and its nesting level, the root being 1. */
+  private current: object | undefined = undefined;
   private depth = 0;
+  /** Nodes that contain a node of a container kind, made on the first one. */
+  private tracked: Set<object> | undefined;
+  /** The node added to `tracked` last, which its other children need not add again. */
+  private lastTracked: object | undefined;
+  /** Set when the walk stopped without judging the model. */
+  private undecided = false;
   private readonly spareFields = new SpareFields();
 
   constructor(maxDepth: number, maxLabelLength: number) {
@@ -49,14 +67,27 @@ export class QuickWalk implements WalkFacts {
     this.maxLabelLength = maxLabelLength;
   }
 
-  /** Returns whether every node and field passes its rules and every connector and stub end names a node. */
-  accepts(model: unknown): boolean {
+  /** Checks every node and field against its rules, and that every connector and stub end names a node. */
+  check(model: unknown): QuickVerdict {
+    let passed: boolean;
     try {
-      return this.acceptsTree(model) && this.references.every((id) => this.nodesById.has(id));
+      passed = this.acceptsTree(model) && this.references.every((id) => this.nodesById.has(id));
     } catch {
-      // A getter or proxy threw. The full walk reads each field in its own try and reports it.
-      return false;
+      // A getter or proxy threw. The full walk reads each field in its own try and reports where.
+      return 'invalid';
     }
+    if (passed) {
+      return 'valid';
+    }
+
+    return this.undecided ? 'undecided' : 'invalid';
+  }
+
+  /** Stops the walk without judging the model, for a value that only the full walk can check. Returns false. */
+  leaveToFullWalk(): false {
+    this.undecided = true;
+
+    return false;
   }
 
   nodeWithId(id: string): DiagramNode | undefined {
@@ -66,17 +97,20 @@ export class QuickWalk implements WalkFacts {
   /** Queues a child node to visit. Returns false once the walk has queued `QUICK_WALK_LIMIT` nodes. */
   queueNode(value: unknown): boolean {
     if (this.nodeCount + this.pending.length >= QUICK_WALK_LIMIT) {
-      return false;
+      return this.leaveToFullWalk();
     }
     this.pending.push(value);
     this.depths.push(this.depth + 1);
+    this.parents.push(this.current);
 
     return true;
   }
 
   /** Queues every item of a list of child nodes. */
   queueNodes(list: readonly unknown[]): boolean {
-    for (let index = 0; index < list.length; index += 1) {
+    // The length is read once, as the full walk reads it, in case the list is a proxy that changes it.
+    const length = list.length;
+    for (let index = 0; index < length; index += 1) {
       if (!this.queueNode(list[index])) {
         return false;
       }
@@ -107,10 +141,11 @@ export class QuickWalk implements WalkFacts {
   private acceptsTree(model: unknown): boolean {
     this.pending.push(model);
     this.depths.push(1);
+    this.parents.push(undefined);
     while (this.pending.length > 0) {
       const value = this.pending.pop();
       this.depth = this.depths.pop() as number;
-      if (!this.acceptsNode(value)) {
+      if (!this.acceptsNode(value, this.parents.pop())) {
         return false;
       }
     }
@@ -118,7 +153,7 @@ export class QuickWalk implements WalkFacts {
     return true;
   }
 
-  private acceptsNode(value: unknown): boolean {
+  private acceptsNode(value: unknown, parent: object | undefined): boolean {
     this.nodeCount += 1;
     if (this.depth > this.maxDepth || typeof value !== 'object' || value === null || isArray(value)) {
       return false;
@@ -128,6 +163,15 @@ export class QuickWalk implements WalkFacts {
     if (table === undefined) {
       return false;
     }
+    if (table.holdsNodes) {
+      // Only a node of a container kind can contain a container, so only such a node can be in the set.
+      if (this.tracked?.has(value) === true) {
+        return this.leaveToFullWalk();
+      }
+      // The parent joins the set before any of this node's children is visited, so a cycle through both is found.
+      this.track(parent);
+    }
+    this.current = value;
     const fields = this.acceptedFields(value, table.shape);
     if (fields === undefined) {
       return false;
@@ -145,6 +189,14 @@ export class QuickWalk implements WalkFacts {
     }
 
     return table.kind !== 'fan' || fields.sibling('from') !== undefined || fields.sibling('to') !== undefined;
+  }
+
+  private track(parent: object | undefined): void {
+    if (parent !== undefined && parent !== this.lastTracked) {
+      this.tracked ??= new Set();
+      this.tracked.add(parent);
+      this.lastTracked = parent;
+    }
   }
 
   /** Reads every field of the object into `fields`. Returns false for a field not in the shape. */

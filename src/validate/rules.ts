@@ -80,7 +80,7 @@ export function isId(value: unknown, name: string, fix: string): string | undefi
   return `expected a non-empty string, got ${describe(value)}; set ${name} to ${fix}`;
 }
 
-/** Whether a value can be an id: a non-empty string. */
+/** Checks whether a value can be an id: a non-empty string. */
 export function isIdText(value: unknown): value is string {
   return typeof value === 'string' && value !== '';
 }
@@ -373,7 +373,9 @@ export function acceptsObjectList(shapeFor: (siblings: Siblings) => TableShape):
       return false;
     }
     const shape = shapeFor(siblings);
-    for (let index = 0; index < value.length; index += 1) {
+    // The length is read once, as the full walk reads it, in case the list is a proxy that changes it.
+    const length = value.length;
+    for (let index = 0; index < length; index += 1) {
       const item = value[index];
       if (!isObject(item) || walk.acceptedFields(item, shape) === undefined) {
         return false;
@@ -482,9 +484,13 @@ export function checkCurveValues(field: Field, validator: Validator): void {
   }
 }
 
-/** Accepts only a plain array of finite numbers, and leaves any other list to the full walk. */
-function acceptsCurveValues(value: unknown): boolean {
-  return isPlainNumberArray(value) && value.length > 0;
+/** Accepts a plain array of finite numbers, and leaves any other list, such as a proxy, to the full walk. */
+function acceptsCurveValues(value: unknown, _siblings: Siblings, walk: QuickWalk): boolean {
+  if (!isPlainNumberArray(value)) {
+    return walk.leaveToFullWalk();
+  }
+
+  return value.length > 0;
 }
 
 /** Whether a value is a real array, not a proxy, whose every element is a finite number. */
