@@ -106,11 +106,14 @@ export class QuickWalk implements WalkFacts {
     return true;
   }
 
-  /** Queues every item of a list of child nodes. */
+  /**
+   * Queues every item of a list of child nodes, the last first, so the walk
+   * meets them in document order and stops at the first problem.
+   */
   queueNodes(list: readonly unknown[]): boolean {
     // The length is read once, as the full walk reads it, in case the list is a proxy that changes it.
     const length = list.length;
-    for (let index = 0; index < length; index += 1) {
+    for (let index = length - 1; index >= 0; index -= 1) {
       if (!this.queueNode(list[index])) {
         return false;
       }
