@@ -28,21 +28,23 @@ export class ObstacleIndex {
   readonly bounds: Rect;
 
   constructor(root: PlacedNode) {
+    const bounds = root.rect;
     this.root = root;
-    this.bounds = root.rect;
+    this.bounds = bounds;
     let size = BUCKET;
-    while (Math.ceil(root.rect.width / size) * Math.ceil(root.rect.height / size) > MAX_BUCKETS) {
+    while (Math.ceil(bounds.width / size) * Math.ceil(bounds.height / size) > MAX_BUCKETS) {
       size *= 2;
     }
     this.bucketSize = size;
-    this.columns = Math.max(1, Math.ceil(root.rect.width / size));
-    this.rows = Math.max(1, Math.ceil(root.rect.height / size));
+    this.columns = Math.max(1, Math.ceil(bounds.width / size));
+    this.rows = Math.max(1, Math.ceil(bounds.height / size));
   }
 
   private get buckets(): (PlacedNode[] | undefined)[] {
     if (this.filled === undefined) {
-      this.filled = new Array<PlacedNode[] | undefined>(this.columns * this.rows);
-      this.addTree(this.root);
+      const buckets = new Array<PlacedNode[] | undefined>(this.columns * this.rows);
+      this.addTree(buckets, this.root);
+      this.filled = buckets;
     }
 
     return this.filled;
@@ -126,27 +128,28 @@ export class ObstacleIndex {
     return [...found];
   }
 
-  private addTree(placed: PlacedNode): void {
-    const kind = placed.node.kind;
-    const isObstacle = kind === 'box' || placed.children.length === 0 && kind !== 'spacer' && kind !== 'row' && kind !== 'column' && kind !== 'grid' && kind !== 'fan';
-    if (isObstacle && placed.rect.width > 0 && placed.rect.height > 0) {
-      const range = this.bucketRange(placed.rect);
-      for (let row = range.top; row <= range.bottom; row += 1) {
-        for (let column = range.left; column <= range.right; column += 1) {
-          const index = row * this.columns + column;
-          const bucket = this.buckets[index];
-          if (bucket === undefined) {
-            this.buckets[index] = [placed];
-          } else {
-            bucket.push(placed);
-          }
+  private addTree(buckets: (PlacedNode[] | undefined)[], placed: PlacedNode): void {
+    if (isObstacle(placed)) {
+      this.addToBuckets(buckets, placed);
+    }
+    const parts = placed.parts;
+    for (let index = 0; index < parts.length; index += 1) {
+      this.addTree(buckets, parts[index] as PlacedNode);
+    }
+  }
+
+  private addToBuckets(buckets: (PlacedNode[] | undefined)[], placed: PlacedNode): void {
+    const range = this.bucketRange(placed.rect);
+    for (let row = range.top; row <= range.bottom; row += 1) {
+      for (let column = range.left; column <= range.right; column += 1) {
+        const index = row * this.columns + column;
+        const bucket = buckets[index];
+        if (bucket === undefined) {
+          buckets[index] = [placed];
+        } else {
+          bucket.push(placed);
         }
       }
-    }
-
-    for (let index = 0; index < placed.parts.length; index += 1) {
-      const part = placed.parts[index] as PlacedNode;
-      this.addTree(part);
     }
   }
 
@@ -178,6 +181,18 @@ export class ObstacleIndex {
       bottom: Math.min(this.rows - 1, Math.floor((y + area.height - 1) / this.bucketSize)),
     };
   }
+}
+
+/**
+ * Tells whether connectors must go around a placed node: a box, or a leaf
+ * other than a spacer, that takes cells. Containers other than boxes draw
+ * nothing of their own.
+ */
+export function isObstacle(placed: PlacedNode): boolean {
+  const kind = placed.node.kind;
+  const drawn = kind === 'box' || (placed.children.length === 0 && kind !== 'spacer' && kind !== 'row' && kind !== 'column' && kind !== 'grid' && kind !== 'fan');
+
+  return drawn && placed.rect.width > 0 && placed.rect.height > 0;
 }
 
 /** Tells whether `placed` overlaps `area` and is neither an ignored node nor a box around one. */

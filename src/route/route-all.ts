@@ -20,9 +20,11 @@ import type { Route } from './types.js';
  * layout; connectors then find their way around what is there.
  */
 export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
+  const found = new FoundNodes();
+  found.collect(root);
   // Only connectors and stubs name nodes by id, so a diagram without them never builds the index.
   let byIdIndex: Map<string, PlacedNode> | undefined;
-  const byId = (): Map<string, PlacedNode> => (byIdIndex ??= indexById(root));
+  const byId = (): Map<string, PlacedNode> => (byIdIndex ??= indexById(found.withIds));
   const obstacles = new ObstacleIndex(root);
   const routes: Route[] = [];
   const occupancy = new Occupancy(root.rect, routes, (label) => text.line(label).width);
@@ -31,7 +33,7 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
     routes.push(route);
   };
 
-  walk(root, (placed) => {
+  for (const placed of found.linking) {
     const node = placed.node;
     if ((node.kind === 'row' || node.kind === 'column') && node.chain !== undefined && node.chain !== false) {
       for (const route of chainRoutes(placed, node.chain, obstacles, occupancy, text)) {
@@ -61,7 +63,7 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
         add(route);
       });
     }
-  });
+  }
 
   // Straight connectors go first, so the ones that must bend go around them instead of taking their cells.
   const bending: Link[] = [];
@@ -100,21 +102,35 @@ function assertDrawable(placed: PlacedNode, link?: FieldPath, field?: string): v
   throw new DiagramError('invalid-model', path, `this node is linked by an arrow but takes no cells (${rect.width}x${rect.height}); give it content or remove the link`);
 }
 
-function walk(placed: PlacedNode, visit: (placed: PlacedNode) => void): void {
-  visit(placed);
-  for (let index = 0; index < placed.parts.length; index += 1) {
-    const part = placed.parts[index] as PlacedNode;
-    walk(part, visit);
+/**
+ * The placed nodes that routing reads, found in one walk over the tree, in
+ * drawing order: nodes that may link others, and nodes with ids.
+ */
+class FoundNodes {
+  /** Rows, columns, grids and fans, whose chains, fans, connectors and stubs are routed. */
+  readonly linking: PlacedNode[] = [];
+  readonly withIds: PlacedNode[] = [];
+
+  collect(placed: PlacedNode): void {
+    const node = placed.node;
+    const kind = node.kind;
+    if (kind === 'row' || kind === 'column' || kind === 'grid' || kind === 'fan') {
+      this.linking.push(placed);
+    }
+    if (node.id !== undefined) {
+      this.withIds.push(placed);
+    }
+    const parts = placed.parts;
+    for (let index = 0; index < parts.length; index += 1) {
+      this.collect(parts[index] as PlacedNode);
+    }
   }
 }
 
-function indexById(root: PlacedNode): Map<string, PlacedNode> {
+function indexById(withIds: readonly PlacedNode[]): Map<string, PlacedNode> {
   const byId = new Map<string, PlacedNode>();
-  walk(root, (placed) => {
-    const id = placed.node.id;
-    if (id === undefined) {
-      return;
-    }
+  for (const placed of withIds) {
+    const id = placed.node.id as string;
     const existing = byId.get(id);
     if (existing !== undefined) {
       throw new DiagramError(
@@ -124,7 +140,7 @@ function indexById(root: PlacedNode): Map<string, PlacedNode> {
       );
     }
     byId.set(id, placed);
-  });
+  }
 
   return byId;
 }
