@@ -198,10 +198,49 @@ export class Canvas {
       return;
     }
     this.addArmsAt(first, x, ahead, style);
-    for (let cell = 1; cell < count - 1; cell += 1) {
-      this.addArmsAt(first + cell * stride, x + cell * step, behind | ahead, style);
-    }
+    this.addArmsAlong(first + stride, x + step, count - 2, stride, step, behind | ahead, style);
     this.addArmsAt(first + (count - 1) * stride, x + (count - 1) * step, behind, style);
+  }
+
+  /**
+   * Draws the outline of the rectangle from (x0, y0) to (x1, y1), at least
+   * two cells wide and high: the cells its four sides would draw as lines,
+   * with each corner written once.
+   */
+  outline(x0: number, y0: number, x1: number, y1: number, weight: Weight, style = NO_STYLE): void {
+    const topLeft = this.indexOf(x0, y0);
+    const bottomRight = this.indexOf(x1, y1);
+    const topRight = topLeft + (x1 - x0);
+    const bottomLeft = bottomRight - (x1 - x0);
+    const up = withArm(0, Side.Up, weight);
+    const right = withArm(0, Side.Right, weight);
+    const down = withArm(0, Side.Down, weight);
+    const left = withArm(0, Side.Left, weight);
+    this.addArmsAt(topLeft, x0, right | down, style);
+    this.addArmsAt(topRight, x1, left | down, style);
+    this.addArmsAt(bottomLeft, x0, right | up, style);
+    this.addArmsAt(bottomRight, x1, left | up, style);
+    const inner = x1 - x0 - 1;
+    this.addArmsAlong(topLeft + 1, x0 + 1, inner, 1, 1, left | right, style);
+    this.addArmsAlong(bottomLeft + 1, x0 + 1, inner, 1, 1, left | right, style);
+    this.addArmsAlong(topLeft + this.width, x0, y1 - y0 - 1, this.width, 0, up | down, style);
+    this.addArmsAlong(topRight + this.width, x1, y1 - y0 - 1, this.width, 0, up | down, style);
+  }
+
+  /** Adds the same arms to `count` cells from `index` (column `x`), `stride` cells and `step` columns apart. */
+  private addArmsAlong(index: number, x: number, count: number, stride: number, step: number, arms: Arms, style: number): void {
+    // Most such cells are blank and unstyled, as along a box's border, so they are written in place.
+    const cells = this.cells;
+    const word = LINE_WORD | arms;
+    const plain = style === NO_STYLE && this.styles === undefined;
+    for (let cell = 0; cell < count; cell += 1) {
+      const at = index + cell * stride;
+      if (plain && cells[at] === 0) {
+        cells[at] = word;
+      } else {
+        this.addArmsAt(at, x + cell * step, arms, style);
+      }
+    }
   }
 
   setSymbol(x: number, y: number, symbol: SymbolCode, style = NO_STYLE): void {

@@ -245,10 +245,7 @@ function paintBox(painter: Painter, placed: PlacedNode, box: BoxNode): void {
     }
   } else {
     const weight = weightOf(border === 'rounded' ? 'light' : border);
-    canvas.horizontalLine(rect.x, lastX, rect.y, weight, style);
-    canvas.horizontalLine(rect.x, lastX, lastY, weight, style);
-    canvas.verticalLine(rect.x, rect.y, lastY, weight, style);
-    canvas.verticalLine(lastX, rect.y, lastY, weight, style);
+    canvas.outline(rect.x, rect.y, lastX, lastY, weight, style);
     if (border === 'rounded') {
       for (const [x, y] of [[rect.x, rect.y], [lastX, rect.y], [rect.x, lastY], [lastX, lastY]] as const) {
         canvas.markRounded(x, y);
