@@ -61,7 +61,7 @@ export function validateDiagram(model: unknown, options: ValidateOptions = {}): 
   const quick = new QuickWalk(maxDepth, maxLabelLength);
   const verdict = quick.check(model);
   if (verdict === 'valid') {
-    return checkLinkedNodes(model as DiagramNode, quick);
+    return quick.needsLinkCheck() ? checkLinkedNodes(model as DiagramNode, quick) : [];
   }
 
   const validator = new Validator(maxDepth, maxLabelLength);

@@ -514,6 +514,30 @@ describe('quick walk agrees with the full walk', () => {
     expect(reads).toBe(1);
   });
 
+  it('skips the link walk for connectors alone', () => {
+    const model = withConnector({ from: 'a', to: 'b' });
+    const walk = new QuickWalk(MAX_DEPTH, MAX_LABEL_LENGTH);
+
+    expect(walk.check(model)).toBe('valid');
+    expect(walk.needsLinkCheck()).toBe(false);
+  });
+
+  it('checks a connector to a blank node', () => {
+    const model = { kind: 'row', connectors: [{ from: 'a', to: 'b' }], children: [{ kind: 'text', id: 'a', text: 'A' }, { kind: 'text', id: 'b', text: ' ' }] };
+
+    expect(validateDiagram(model).map((problem) => problem.path)).toEqual(['connectors[0].to']);
+  });
+
+  it('walks links for a hidden chain', () => {
+    const model = { kind: 'row', children: [hello, { kind: 'spacer' }] };
+    Object.defineProperty(model, 'chain', { value: true, enumerable: false });
+    const walk = new QuickWalk(MAX_DEPTH, MAX_LABEL_LENGTH);
+
+    expect(walk.check(model)).toBe('valid');
+    expect(walk.needsLinkCheck()).toBe(true);
+    expect(validateDiagram(model).map((problem) => problem.path)).toEqual(['children[1]']);
+  });
+
   it('visits shared subtrees at each place', () => {
     const shared = { kind: 'column', children: [hello, hello] };
     const model = { kind: 'row', chain: true, children: [shared, shared] };

@@ -1,6 +1,6 @@
 import type { DiagramNode } from '../model.js';
 import { ROOT_PATH } from '../model-path.js';
-import type { WalkFacts } from '../validate-links.js';
+import { type WalkFacts, drawsNothing } from '../validate-links.js';
 import { isArray } from './describe.js';
 import { type FieldRule, type ObjectFields, SpareFields, type TableShape } from './fields.js';
 import { KIND_TABLES } from './rules.js';
@@ -60,6 +60,8 @@ export class QuickWalk implements WalkFacts {
   private lastTracked: object | undefined;
   /** Set when the walk stopped without judging the model. */
   private undecided = false;
+  /** Set when some node needs the link check's walk, as `noteLinks` tells. */
+  private needsLinkWalk = false;
   private readonly spareFields = new SpareFields();
 
   constructor(maxDepth: number, maxLabelLength: number) {
@@ -189,9 +191,44 @@ export class QuickWalk implements WalkFacts {
     }
     if (table.linksNodes) {
       this.hasLinks = true;
+      this.noteLinks(value as Record<string, unknown>, table.kind, fields);
     }
 
     return table.kind !== 'fan' || fields.sibling('from') !== undefined || fields.sibling('to') !== undefined;
+  }
+
+  /**
+   * Notes whether a row, column, grid or fan needs the link check's walk: a
+   * fan, a chain or stubs do, and so does a linking field hidden from
+   * `Object.keys`, which this walk did not read but the later stages do.
+   * Connectors alone do not, because their ends are checked from the ids.
+   */
+  private noteLinks(node: Record<string, unknown>, kind: string, fields: ObjectFields): void {
+    if (this.needsLinkWalk) {
+      return;
+    }
+    const chain = node.chain;
+    const hidden = chain !== fields.sibling('chain') || node.connectors !== fields.sibling('connectors') || node.stubs !== fields.sibling('stubs');
+    this.needsLinkWalk = kind === 'fan' || (chain !== undefined && chain !== false) || node.stubs !== undefined || hidden;
+  }
+
+  /**
+   * Tells whether a valid model needs the link check in validate-links.ts:
+   * some node needs its walk, or a connector ends at a node that draws
+   * nothing, which the check reports.
+   */
+  needsLinkCheck(): boolean {
+    if (this.needsLinkWalk) {
+      return true;
+    }
+    for (const id of this.references) {
+      const node = this.nodesById.get(id);
+      if (node === undefined || drawsNothing(node)) {
+        return true;
+      }
+    }
+
+    return false;
   }
 
   private track(parent: object | undefined): void {
