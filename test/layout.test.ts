@@ -19,7 +19,7 @@ import {
   vtext,
 } from '../src/index.js';
 import type { Rect, Size } from '../src/layout/geometry.js';
-import { Sizes, gridTracks, measureTree, sizeOf } from '../src/layout/measure.js';
+import { Sizes, gridTracksOf, measureTree, sizeOf } from '../src/layout/measure.js';
 import { type PlacedNode, centerX, placeTree } from '../src/layout/place.js';
 import { Typesetter } from '../src/text/typeset.js';
 
@@ -136,7 +136,7 @@ describe('measureTree sizes', () => {
 
   it('grid tracks fit largest cells', () => {
     const model = grid({ columns: 2 }, [text('a\nb'), text('bbb'), text('cc'), text('d')]);
-    const tracks = gridTracks(model, measureTree(model, defaultTypesetter()));
+    const tracks = gridTracksOf(model, measureTree(model, defaultTypesetter()));
 
     expect(tracks).toEqual({ columnWidths: [2, 3], rowHeights: [2, 1], columnGap: 2, rowGap: 1 });
   });

@@ -302,16 +302,26 @@ export interface GridTracks {
   readonly rowGap: number;
 }
 
-export function gridTracks(grid: GridNode, sizes: Sizes): GridTracks {
+/** A grid's size, with the tracks it was measured from, which placing reads again. */
+interface GridSize extends Size {
+  readonly tracks: GridTracks;
+}
+
+/** Returns the tracks of a measured grid. */
+export function gridTracksOf(grid: GridNode, sizes: Sizes): GridTracks {
+  return (sizeOf(sizes, grid) as GridSize).tracks;
+}
+
+function gridTracks(grid: GridNode, sizes: Sizes): GridTracks {
   const columnWidths = new Array<number>(grid.columns).fill(0);
   const rowHeights = new Array<number>(Math.ceil(grid.children.length / grid.columns)).fill(0);
-  grid.children.forEach((child, index) => {
-    const size = sizeOf(sizes, child);
+  for (let index = 0; index < grid.children.length; index += 1) {
+    const size = sizeOf(sizes, grid.children[index] as DiagramNode);
     const column = index % grid.columns;
     const row = Math.floor(index / grid.columns);
     columnWidths[column] = Math.max(columnWidths[column] ?? 0, size.width);
     rowHeights[row] = Math.max(rowHeights[row] ?? 0, size.height);
-  });
+  }
 
   return {
     columnWidths,
@@ -321,7 +331,7 @@ export function gridTracks(grid: GridNode, sizes: Sizes): GridTracks {
   };
 }
 
-function measureGrid(grid: GridNode, path: FieldPath, context: MeasureContext): Size {
+function measureGrid(grid: GridNode, path: FieldPath, context: MeasureContext): GridSize {
   for (let index = 0; index < grid.children.length; index += 1) {
     measureChild(grid.children[index] as DiagramNode, path, 'children', index, context);
   }
@@ -330,6 +340,7 @@ function measureGrid(grid: GridNode, path: FieldPath, context: MeasureContext): 
   return {
     width: sum(tracks.columnWidths) + tracks.columnGap * Math.max(0, tracks.columnWidths.length - 1),
     height: sum(tracks.rowHeights) + tracks.rowGap * Math.max(0, tracks.rowHeights.length - 1),
+    tracks,
   };
 }
 

@@ -2,7 +2,7 @@ import type { BoxNode, DiagramNode, FanNode, GridNode, HorizontalAlign, RowNode,
 import { FAN_GAP, FAN_LINK_ROWS } from './defaults.js';
 import { type Rect, type Size, alignOffset, boxFrame, horizontalAnchor } from './geometry.js';
 import { type FieldPath, ROOT_PATH } from '../model-path.js';
-import { type Sizes, columnGap, fanRowWidth, gridTracks, rowGap, sizeOf } from './measure.js';
+import { type Sizes, columnGap, fanRowWidth, gridTracksOf, rowGap, sizeOf } from './measure.js';
 
 /** A node with its rectangle on the canvas, in cells. */
 export interface PlacedNode {
@@ -216,7 +216,7 @@ function stackChildren(
 }
 
 function placeGrid(grid: GridNode, placed: Placed, sizes: Sizes): PlacedNode[] {
-  const tracks = gridTracks(grid, sizes);
+  const tracks = gridTracksOf(grid, sizes);
   const columnStarts = trackStarts(placed.rect.x, tracks.columnWidths, tracks.columnGap);
   const rowStarts = trackStarts(placed.rect.y, tracks.rowHeights, tracks.rowGap);
   const nodes = grid.children;
