@@ -190,6 +190,79 @@ describe('bending links at a line end', () => {
   });
 });
 
+/** Checks a model's drawing row by row, and that the checker finds no problem in it. */
+function expectCleanDrawing(model: DiagramNode, rows: readonly string[]): void {
+  const drawing = renderDiagram(model);
+
+  expect(drawing.split('\n')).toEqual(rows);
+  expect(checkDiagram(drawing)).toEqual([]);
+}
+
+describe('bending links at a rule inside a node', () => {
+  it('arrow meets a one-cell rule', () => {
+    const rules: DiagramNode = { kind: 'row', children: [{ kind: 'rule', width: 1 }, { kind: 'rule', width: 1 }] };
+    const model: DiagramNode = { kind: 'row', children: [{ kind: 'row', gap: 5, chain: {}, children: [box(text('a')), rules] }] };
+
+    // The arrowhead is right beside the rule's end, as it is when the rule itself is the chain's neighbour.
+    expectCleanDrawing(model, [
+      '┌───┐   ┌▶─ ─',
+      '│ a ├───┘',
+      '└───┘',
+    ]);
+  });
+
+  it('headless chain stops before a full rule', () => {
+    const model: DiagramNode = {
+      kind: 'box',
+      children: [
+        {
+          kind: 'row',
+          gap: 5,
+          align: 'stretch',
+          chain: { head: 'none' },
+          children: [{ kind: 'box', minHeight: 3, children: [] }, { kind: 'row', children: [{ kind: 'rule' }] }],
+        },
+      ],
+    };
+
+    expectCleanDrawing(model, [
+      '┌────────────┐',
+      '│ ┌──┐  ┌─ ─ │',
+      '│ │  ├──┘    │',
+      '│ └──┘       │',
+      '└────────────┘',
+    ]);
+  });
+
+  it('chain leaves a gap after the rule', () => {
+    const rules: DiagramNode = { kind: 'row', children: [{ kind: 'rule', width: 1 }, { kind: 'rule', width: 1 }] };
+    const model = row({ chain: true, gap: 5 }, [rules, box(text('a'))]);
+
+    expectCleanDrawing(model, [
+      '─ ─ ──┐ ┌───┐',
+      '      └▶│ a │',
+      '        └───┘',
+    ]);
+  });
+
+  it('route enters the goal from outside', () => {
+    const source = box({ padding: 0 }, [text('abc'), text('d')]);
+    const target: DiagramNode = { kind: 'row', children: [{ kind: 'rule', width: 1 }, text('é')] };
+    const model = box({ padding: 0 }, row({ chain: { head: 'start' }, gap: 3 }, [source, target]));
+
+    // The cheapest path runs up through the goal's lane, two cells left of the rule, and turns back into the goal's
+    // cell. The route's end would then draw that lane over the path, so the search takes the path around instead.
+    expectCleanDrawing(model, [
+      '┌───────────┐',
+      '│┌───┐┌─ ─ é│',
+      '││abc│└┐    │',
+      '││d  │◀┘    │',
+      '│└───┘      │',
+      '└───────────┘',
+    ]);
+  });
+});
+
 describe('bending links at blank edges', () => {
   it('curve is met at its label', () => {
     const curve: DiagramNode = { kind: 'curve', values: [4, 2, 0, 1, 2], markers: [{ at: 0, label: 'Dataa' }] };

@@ -234,23 +234,38 @@ function searchIn(
   }
 
   const crossed = obstacles.crossedBoxes(from, to);
-  const blocked = blockedCells(area, from, to, obstacles, occupancy, crossed);
-  // The node's own rectangle is blocked, so a cell inside it, in a lane, needs only to be clear of earlier routes.
+  const blocking = obstacles.blocking(area, from, to);
+  const blocked = blockedCells(area, from, to, obstacles, blocking, occupancy, crossed);
+  const facingStates = blockRuleEnds(blocked, area, blocking, starts, goals);
   const isFree = (point: Point): boolean => inside(area, point) && blocked[cellIndex(area, point)] === Occupant.Free;
-  const isOpen = (placed: PlacedNode, point: Point): boolean => (inside(placed.rect, point) ? occupancy.at(point.x, point.y) === Occupant.Free : isFree(point));
+  // The arrowhead or gap of a port that faces a rule's end is meant to be there, so that rule's margin does not block it.
+  const isFacingFree = (point: Point): boolean => inside(area, point) && (facingStates.get(cellIndex(area, point)) ?? blocked[cellIndex(area, point)]) === Occupant.Free;
+  // The node's own rectangle is blocked, so a cell inside it, in a lane, needs only to be clear of earlier routes.
+  const isOpen = (placed: PlacedNode, point: Point, isClear = isFree): boolean =>
+    inside(placed.rect, point) ? occupancy.at(point.x, point.y) === Occupant.Free : isClear(point);
   // A line may also end where it crosses the border of a box around its node, with its arrowhead just inside.
   // The search reaches such a cell only at right angles to the border, so the two join as a cross.
   const isCrossing = (point: Point): boolean =>
     inside(area, point) && blocked[cellIndex(area, point)] !== Occupant.Taken && crossed.some((box) => onEdge(box.rect, point));
   const isUsable = (placed: PlacedNode, end: Port): boolean =>
     (isFree(end.cell) || isCrossing(end.cell)) &&
-    (end.head === undefined || isOpen(placed, end.head)) &&
-    (end.gap === undefined || isOpen(placed, end.gap)) &&
+    (end.head === undefined || isOpen(placed, end.head, isFacingFree)) &&
+    (end.gap === undefined || isOpen(placed, end.gap, isFacingFree)) &&
     end.lane.every((cell) => isOpen(placed, cell));
   const usableStarts = starts.filter((start) => isUsable(from, start));
   const usableGoals = goals.filter((goal) => isUsable(to, goal));
+  // A port whose arrowhead or gap is outside its node and usable only because of the exemption above.
+  const facesRuleEnd = (placed: PlacedNode, end: Port): boolean => {
+    const beside = besideEdge(end);
 
-  const found = dijkstra(area, blocked, crowdedCells(area, blocked), usableStarts, usableGoals);
+    return beside !== undefined && !inside(placed.rect, beside) && facingStates.has(cellIndex(area, beside));
+  };
+  // NOTE: a path may reach a goal from behind, through the goal's own lane, arrowhead or gap, which the route's
+  // end then draws over. Only a search with a port facing a rule's end rejects such paths. Rejecting them in every
+  // search would change other routes and turn some drawings into no-route errors.
+  const fromOutsideOnly = usableStarts.some((start) => facesRuleEnd(from, start)) || usableGoals.some((goal) => facesRuleEnd(to, goal));
+
+  const found = dijkstra(area, blocked, crowdedCells(area, blocked), usableStarts, usableGoals, fromOutsideOnly);
   if (found === undefined) {
     return undefined;
   }
@@ -307,6 +322,7 @@ function blockedCells(
   from: PlacedNode,
   to: PlacedNode,
   obstacles: ObstacleIndex,
+  blocking: readonly PlacedNode[],
   occupancy: Occupancy,
   crossed: readonly PlacedNode[],
 ): Uint8Array {
@@ -323,10 +339,8 @@ function blockedCells(
       }
     }
   };
-  for (const obstacle of obstacles.blocking(area, from, to)) {
-    // A rule's ends would point into a line passing right beside them, so keep one cell clear there.
-    const rect = obstacle.rect;
-    fill(obstacle.node.kind === 'rule' ? { x: rect.x - 1, y: rect.y, width: rect.width + 2, height: rect.height } : rect);
+  for (const obstacle of blocking) {
+    fill(obstacle.rect);
   }
   fill(from.rect);
   fill(to.rect);
@@ -347,6 +361,64 @@ function blockedCells(
   }
 
   return blocked;
+}
+
+/**
+ * Blocks the column beside each end of every rule in `blocking`, because a
+ * rule's end would point into a line passing right beside it. A port of
+ * `starts` or `goals` that meets the end of one of these rules, a rule inside
+ * an end node, has its arrowhead or its blank gap in that column, facing the
+ * rule. Returns, by cell index, the occupant each such cell has apart from
+ * that rule's margin, so the caller can check the port as if the margin were
+ * not there. Those cells end up blocked like the rest of the margin, so no
+ * path runs through them.
+ */
+function blockRuleEnds(blocked: Uint8Array, area: Rect, blocking: readonly PlacedNode[], starts: readonly Port[], goals: readonly Port[]): Map<number, Occupant> {
+  const facing: number[] = [];
+  for (const rule of blocking) {
+    if (rule.node.kind !== 'rule') {
+      continue;
+    }
+    const rect = rule.rect;
+    for (const x of [rect.x - 1, right(rect)]) {
+      for (let y = rect.y; y < bottom(rect); y += 1) {
+        const cell = { x, y };
+        if (!inside(area, cell)) {
+          continue;
+        }
+        if (facesEndAt(starts, rect, cell) || facesEndAt(goals, rect, cell)) {
+          facing.push(cellIndex(area, cell));
+        } else {
+          blocked[cellIndex(area, cell)] = Occupant.Taken;
+        }
+      }
+    }
+  }
+
+  // Read once every other margin is in place, so a cell beside a second rule's end stays blocked by that rule.
+  const states = new Map<number, Occupant>();
+  for (const index of facing) {
+    states.set(index, blocked[index] as Occupant);
+  }
+  for (const index of facing) {
+    blocked[index] = Occupant.Taken;
+  }
+
+  return states;
+}
+
+/** Tells whether one of `ports` meets a line end inside `rect` and has its arrowhead or gap at `cell`. */
+function facesEndAt(ports: readonly Port[], rect: Rect, cell: Point): boolean {
+  return ports.some((port) => {
+    const beside = besideEdge(port);
+
+    return beside !== undefined && beside.x === cell.x && beside.y === cell.y && inside(rect, port.edge);
+  });
+}
+
+/** Returns the cell next to a port's edge that contains its arrowhead or its gap, or undefined when it has neither. */
+function besideEdge(port: Port): Point | undefined {
+  return port.head ?? port.gap;
 }
 
 /**
@@ -416,7 +488,12 @@ function crowdedCells(area: Rect, blocked: Uint8Array): Uint8Array {
 /** Cost of a step through a crowded cell, next to a node or line. */
 const CROWDED_COST = 1;
 
-function dijkstra(area: Rect, blocked: Uint8Array, crowded: Uint8Array, starts: readonly Port[], goals: readonly Port[]): Found | undefined {
+/**
+ * Finds the cheapest path from a start's cell to a goal's cell. With
+ * `fromOutsideOnly`, a path reaches a goal only when it does not arrive
+ * heading away from the goal's node.
+ */
+function dijkstra(area: Rect, blocked: Uint8Array, crowded: Uint8Array, starts: readonly Port[], goals: readonly Port[], fromOutsideOnly: boolean): Found | undefined {
   const states = area.width * area.height * 4;
   const cost = new Float32Array(states).fill(Infinity);
   const previous = new Int32Array(states).fill(-1);
@@ -444,7 +521,7 @@ function dijkstra(area: Rect, blocked: Uint8Array, crowded: Uint8Array, starts: 
     const cell = Math.floor(state / 4);
     const heading = (state % 4) as Side;
     const goal = goalByCell.get(cell);
-    if (goal !== undefined) {
+    if (goal !== undefined && !(fromOutsideOnly && heading === goal.side)) {
       return { start: startOfPath(state, previous, startOf), goal, path: tracePath(state, previous, area) };
     }
 
