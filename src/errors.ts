@@ -33,21 +33,31 @@ export class DiagramError extends Error {
     this.path = path;
     this.neededWidth = neededWidth;
   }
+}
 
-  /**
-   * Accepts an error of this class from either build. A subclass keeps the
-   * usual test of the prototype chain.
-   */
-  static override [Symbol.hasInstance](value: unknown): boolean {
+Object.defineProperty(DiagramError.prototype, DIAGRAM_ERROR, { value: true });
+
+/**
+ * Makes `instanceof DiagramError` accept an error of this class from either
+ * build, while a subclass keeps the usual test of the prototype chain. It is
+ * set here rather than as a static method in the class body because the
+ * bundler renames a class that refers to itself, which would change
+ * `DiagramError.name` and the name printed for an uncaught error.
+ */
+Object.defineProperty(DiagramError, Symbol.hasInstance, {
+  value(this: unknown, value: unknown): boolean {
     if (this !== DiagramError) {
       return Function.prototype[Symbol.hasInstance].call(this, value);
     }
 
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[DIAGRAM_ERROR] === true;
-  }
-}
-
-Object.defineProperty(DiagramError.prototype, DIAGRAM_ERROR, { value: true });
+    try {
+      return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[DIAGRAM_ERROR] === true;
+    } catch {
+      // A proxy whose traps throw is not one of these errors, so instanceof returns false rather than throw.
+      return false;
+    }
+  },
+});
 
 /** Joins a model path and a field: `joinPath('children[2]', 'value')` is `children[2].value`. */
 export function joinPath(path: string, field: string | number): string {

@@ -848,12 +848,14 @@ describe('built CLI', () => {
       '  new Error("plain") instanceof esm.DiagramError,',
       '  caught(esm) instanceof Special,',
       "  new Special('invalid-model', '', 'm') instanceof cjs.DiagramError,",
+      '  esm.DiagramError.name,',
+      '  cjs.DiagramError.name,',
       ']));',
     ].join('\n');
     const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
 
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual([false, true, true, false, false, true]);
+    expect(JSON.parse(result.stdout)).toEqual([false, true, true, false, false, true, 'DiagramError', 'DiagramError']);
   });
 
   it('lists nine names', () => {
