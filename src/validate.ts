@@ -3,6 +3,7 @@ import { type DiagramErrorCode, DiagramError } from './errors.js';
 import type { DiagramNode } from './model.js';
 import type { Limits } from './validate/fields.js';
 import { checkLimit } from './validate/values.js';
+import { describeError } from './validate/describe.js';
 import { QuickWalk } from './validate/quick.js';
 import { MAX_DEPTH, MAX_DEPTH_LIMIT, Validator } from './validate/walker.js';
 /**
@@ -72,7 +73,9 @@ export function validateDiagram(model: unknown, options: ValidateOptions = {}): 
   }
   // The quick walk found a problem, or a getter that threw, where the full walk's own read found none.
   if (verdict === 'invalid') {
-    return [changingModelProblem('found no problem where the first read found one')];
+    const first = quick.thrown === undefined ? 'found one' : `failed with ${describeError(quick.thrown.error)}`;
+
+    return [changingModelProblem(`found no problem where the first read ${first}`)];
   }
 
   return checkLinkedNodes(model as DiagramNode, validator);

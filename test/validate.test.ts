@@ -493,7 +493,28 @@ describe('quick walk agrees with the full walk', () => {
       },
     };
 
-    expect(validateDiagram(model)[0]?.message).toContain('a getter returns other values on each read');
+    const message = validateDiagram(model)[0]?.message;
+
+    expect(message).toContain('where the first read failed with "Error: not yet"');
+    expect(message).toContain('a getter returns other values on each read');
+  });
+
+  it('reports children that change between reads', () => {
+    let reads = 0;
+    const model = {
+      kind: 'row',
+      connectors: [{ from: 'a', to: 'b' }],
+      get children(): unknown[] {
+        reads += 1;
+
+        return [
+          { kind: 'text', id: 'a', text: 'A' },
+          { kind: 'box', id: 'b', children: [{ kind: 'text', text: `read ${reads}` }] },
+        ];
+      },
+    };
+
+    expect(() => renderDiagram(model as DiagramNode)).toThrow(/a getter returns other values on each read/);
   });
 
   it('reads a list length once', () => {
@@ -545,6 +566,21 @@ describe('quick walk agrees with the full walk', () => {
 
     expect(walk.check(model)).toBe('valid');
     expect(walk.nodeCount).toBe(7);
+  });
+});
+
+describe('DiagramError instanceof', () => {
+  it('accepts its own errors', () => {
+    expect(new DiagramError('invalid-model', '', 'm') instanceof DiagramError).toBe(true);
+  });
+
+  it('rejects other values', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+
+    expect(new Error('plain') instanceof DiagramError).toBe(false);
+    expect(proxy instanceof DiagramError).toBe(false);
+    expect(DiagramError.name).toBe('DiagramError');
   });
 });
 

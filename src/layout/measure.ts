@@ -1,4 +1,5 @@
 import { DiagramError } from '../errors.js';
+import { changingModelProblem } from '../validate-links.js';
 import type {
   BarNode,
   BoxNode,
@@ -96,7 +97,9 @@ interface MeasureContext {
 export function sizeOf(sizes: Sizes, node: DiagramNode): Size {
   const size = sizes.get(node);
   if (size === undefined) {
-    throw new Error(`internal: node of kind '${node.kind}' was placed before it was measured`);
+    // Measuring visited every node, so a node it never saw came from a getter that returned a new one on a later read.
+    const problem = changingModelProblem(`found a node of kind '${String(node.kind)}' that measuring did not see`);
+    throw new DiagramError(problem.code, problem.path, problem.message);
   }
 
   return size;

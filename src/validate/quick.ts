@@ -60,6 +60,8 @@ export class QuickWalk implements WalkFacts {
   private lastTracked: object | undefined;
   /** Set when the walk stopped without judging the model. */
   private undecided = false;
+  /** What a getter or proxy threw during the walk, if one did. */
+  thrown: { readonly error: unknown } | undefined;
   /** Set when some node needs the link check's walk, as `noteLinks` tells. */
   private needsLinkWalk = false;
   private readonly spareFields = new SpareFields();
@@ -74,8 +76,10 @@ export class QuickWalk implements WalkFacts {
     let passed: boolean;
     try {
       passed = this.acceptsTree(model) && this.references.every((id) => this.nodesById.has(id));
-    } catch {
+    } catch (error) {
       // A getter or proxy threw. The full walk reads each field in its own try and reports where.
+      this.thrown = { error };
+
       return 'invalid';
     }
     if (passed) {
