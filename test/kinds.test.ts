@@ -542,8 +542,17 @@ describe('row and column', () => {
     const model = column({ chain: { head: 'none' } }, [box({ minWidth: 11 }, text('a')), box({ title: 'Title' }, text('b'))]);
     const output = renderDiagram(model);
 
-    expect(output).toContain('─ Title ─');
+    // The joint sits beside the title: under it, the title would overwrite the joint and leave the line ending at a letter.
+    expect(output).toBe(['┌─────────┐', '│ a       │', '└┬────────┘', ' │', ' │', '┌┴ Title ─┐', '│ b       │', '└─────────┘'].join('\n'));
     expect(checkDiagram(output), output).toEqual([]);
+  });
+
+  it('column chain arrow beside a title', () => {
+    const model = column({ chain: true }, [box({ title: 'Build' }, text('compile')), box({ title: 'Test' }, text('run tests'))]);
+
+    expect(renderDiagram(model)).toBe(
+      ['┌─ Build ─┐', '│ compile │', '└───────┬─┘', '        │', '        ▼', '┌─ Test ────┐', '│ run tests │', '└───────────┘'].join('\n'),
+    );
   });
 
   // Either fix passes: a route with no open joint, or a DiagramError at the empty child.

@@ -11,6 +11,7 @@ import { CellBounds, type Point, type Route, type StraightRun } from '../route/t
 import type { Role, Style, Theme } from '../style/style.js';
 import type { TypesetLine, Typesetter } from '../text/typeset.js';
 import { curveGeometry, labelStart } from './curve-geometry.js';
+import { titleColumns } from '../layout/title.js';
 
 /** Inputs of painting besides the layout: the typesetter, the theme when colour is on, and the cell limit. */
 export interface PaintOptions {
@@ -94,10 +95,10 @@ export function paintAll(root: PlacedNode, routes: readonly Route[], options: Pa
 
 /** Paints a box's title over its top border. */
 function paintTitle(painter: Painter, rect: Rect, box: BoxNode, title: string): void {
-  const room = rect.width - 4;
-  const anchor = horizontalAnchor(box.titleAlign);
-  const width = painter.options.text.line(title).width + 2;
-  writeFramed(painter, rect.x + 2 + alignOffset(room, width, anchor), rect.y, [' ', title, ' '], styleFor(painter, 'title', box.style));
+  const columns = titleColumns(box, rect, painter.options.text);
+  if (columns !== undefined) {
+    writeFramed(painter, columns.start, rect.y, [' ', title, ' '], styleFor(painter, 'title', box.style));
+  }
 }
 
 /** Returns the rectangle that covers the layout and every route cell, arrowhead and label. */

@@ -4,6 +4,7 @@ import { type PlacedNode, centerX } from '../layout/place.js';
 import type { Glyph, TypesetLine, Typesetter } from '../text/typeset.js';
 import type { CurveNode } from '../model.js';
 import { curveGeometry, curveRowEnd } from '../paint/curve-geometry.js';
+import { titleColumns } from '../layout/title.js';
 import { barLabelWidth, barWidth } from '../layout/measure.js';
 import { drawsNothing } from '../validate-links.js';
 import type { Point } from './types.js';
@@ -11,8 +12,8 @@ import type { Point } from './types.js';
 /**
  * Whether a vertical line may meet a node at column `x` of its top (`Up`) or
  * bottom (`Down`) side without ending against blank space or running into
- * one of the node's own lines. That holds for boxes with a border and other
- * leaves, and for text, tags and vertical text only where a character is
+ * one of the node's own lines. That holds for boxes with a border, except
+ * under a title on the top, and other leaves, and for text, tags and vertical text only where a character is
  * drawn in that row. It never holds for a rule, bar or curve, whose rows are lines or
  * gaps. A container defers to its part whose edge is its own at `x`, and
  * qualifies where it has none. Every column of the left and right sides
@@ -38,6 +39,12 @@ export function drawnAt(placed: PlacedNode, side: Side, x: number, text: Typeset
     const first = placed.rect.x + alignOffset(placed.rect.width, letter?.width ?? 0, 'center');
 
     return letter !== undefined && letter.text.trim() !== '' && x >= first && x < first + letter.width;
+  }
+  if (node.kind === 'box' && side === Side.Up) {
+    // The title is painted last, over any joint or line end in its columns.
+    const title = titleColumns(node, placed.rect, text);
+
+    return title === undefined || x < title.start || x >= title.end;
   }
   if (node.kind !== 'text' && node.kind !== 'tag') {
     return true;
@@ -318,7 +325,24 @@ export function meetingCell(placed: PlacedNode, side: Side, text: Typesetter): P
     return nearestDrawnCell(placed, side, center, text);
   }
 
-  return drawnAt(placed, side, center, text) ? { x: center, y: side === Side.Up ? rect.y : bottom(rect) - 1 } : undefined;
+  const y = side === Side.Up ? rect.y : bottom(rect) - 1;
+  if (drawnAt(placed, side, center, text)) {
+    return { x: center, y };
+  }
+  if (kind !== 'box') {
+    return undefined;
+  }
+
+  // A box's title takes the middle of its top border, so the line meets the border beside the title, inside the corners.
+  for (let distance = 1; center - distance > rect.x || center + distance < right(rect) - 1; distance += 1) {
+    for (const x of [center - distance, center + distance]) {
+      if (x > rect.x && x < right(rect) - 1 && drawnAt(placed, side, x, text)) {
+        return { x, y };
+      }
+    }
+  }
+
+  return undefined;
 }
 
 /**
