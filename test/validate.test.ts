@@ -325,12 +325,12 @@ describe('validateDiagram accepts valid models', () => {
   });
 });
 
-/** Whether the quick walk accepts a model, under the default limits. */
+/** Returns whether the quick walk accepts a model, under the default limits. */
 function quickAccepts(model: unknown, maxDepth = MAX_DEPTH): boolean {
   return new QuickWalk(maxDepth, MAX_LABEL_LENGTH).check(model) === 'valid';
 }
 
-/** Whether the full walk finds no problem, before the link check that both walks share. */
+/** Returns whether the full walk finds no problem, before the link check that both walks share. */
 function fullAccepts(model: unknown, maxDepth = MAX_DEPTH): boolean {
   const validator = new Validator(maxDepth, MAX_LABEL_LENGTH);
   validator.walk(model);
@@ -339,7 +339,7 @@ function fullAccepts(model: unknown, maxDepth = MAX_DEPTH): boolean {
   return validator.problems.length === 0;
 }
 
-/** Every object and array in a model, the model included, each once even where values are shared or cyclic. */
+/** Lists every object and array in a model, the model included, each once even where values are shared or cyclic. */
 function containersIn(value: unknown, found = new Set<object>()): object[] {
   if (typeof value === 'object' && value !== null && !found.has(value)) {
     found.add(value);

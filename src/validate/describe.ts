@@ -11,6 +11,11 @@ export function isArray(value: unknown): value is readonly unknown[] {
   }
 }
 
+/** Checks whether a value is an object and not an array, as a node and nested objects such as styles and padding must be. */
+export function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !isArray(value);
+}
+
 export function safeLength(value: unknown): number | undefined {
   try {
     return isArray(value) ? value.length : undefined;

@@ -203,7 +203,7 @@ export type FieldCheck = (field: Field, validator: Validator) => void;
  * Tells the quick walk whether a field's value passes its rule, without a
  * message. It returns false both for a value that fails and for one the test
  * cannot judge, so it may be stricter than the rule's check but never more
- * lenient. A false answer sends the model to the full walk, which reports.
+ * lenient. A false result sends the model to the full walk, which reports.
  */
 export type FieldTest = (value: unknown, siblings: Siblings, walk: QuickWalk) => boolean;
 
@@ -240,12 +240,12 @@ export function required(check: FieldCheck, accepts: FieldTest, example: string)
   return { check, accepts, example };
 }
 
-/** An optional field checked by a test of its value alone. */
+/** Builds the rule of an optional field checked by a test of its value alone. */
 export function optionalValue(valueTest: ValueTest): FieldRule {
   return optional(checkWith(valueTest), passes(valueTest));
 }
 
-/** A required field checked by a test of its value alone. */
+/** Builds the rule of a required field checked by a test of its value alone. */
 export function requiredValue(valueTest: ValueTest, example: string): FieldRule {
   return required(checkWith(valueTest), passes(valueTest), example);
 }

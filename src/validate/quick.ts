@@ -1,7 +1,7 @@
 import type { DiagramNode } from '../model.js';
 import { ROOT_PATH } from '../model-path.js';
 import { type WalkFacts, drawsNothing } from '../validate-links.js';
-import { isArray } from './describe.js';
+import { isObject } from './describe.js';
 import { type FieldRule, type ObjectFields, SpareFields, type TableShape } from './fields.js';
 import { KIND_TABLES } from './rules.js';
 
@@ -13,10 +13,10 @@ import { KIND_TABLES } from './rules.js';
 export const QUICK_WALK_LIMIT = 100_000;
 
 /**
- * What the quick walk found. It is invalid when some check fails or a getter
- * or proxy throws. It is undecided when the walk stopped without judging: past
- * `QUICK_WALK_LIMIT`, at a subtree seen before, or at a value that a rule
- * leaves to the full walk.
+ * The quick walk's verdict on a model. It is invalid when some check fails or
+ * a getter or proxy throws. It is undecided when the walk stopped without
+ * judging: past `QUICK_WALK_LIMIT`, at a subtree seen before, or at a value
+ * that a rule leaves to the full walk.
  */
 export type QuickVerdict = 'valid' | 'invalid' | 'undecided';
 
@@ -30,7 +30,7 @@ export type QuickVerdict = 'valid' | 'invalid' | 'undecided';
  * Like the full walk, it keeps a set of the nodes that contain a node of a
  * container kind, and stops undecided when it meets one again. So a subtree
  * placed many times, which the full walk checks once, is not checked at each
- * place here. A node that holds only leaves is checked at each place, as in
+ * place here. A node that contains only leaves is checked at each place, as in
  * the full walk.
  */
 export class QuickWalk implements WalkFacts {
@@ -60,9 +60,9 @@ export class QuickWalk implements WalkFacts {
   private lastTracked: object | undefined;
   /** Set when the walk stopped without judging the model. */
   private undecided = false;
-  /** What a getter or proxy threw during the walk, if one did. */
+  /** The value a getter or proxy threw during the walk, if one did. */
   thrown: { readonly error: unknown } | undefined;
-  /** Set when some node needs the link check's walk, as `noteLinks` tells. */
+  /** Set when some node needs the link check's walk, as `noteLinks` decides. */
   private needsLinkWalk = false;
   private readonly spareFields = new SpareFields();
 
@@ -164,7 +164,7 @@ export class QuickWalk implements WalkFacts {
 
   private acceptsNode(value: unknown, parent: object | undefined): boolean {
     this.nodeCount += 1;
-    if (this.depth > this.maxDepth || typeof value !== 'object' || value === null || isArray(value)) {
+    if (this.depth > this.maxDepth || !isObject(value)) {
       return false;
     }
     const kind = (value as { readonly kind?: unknown }).kind;

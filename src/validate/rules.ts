@@ -3,7 +3,7 @@ import { BAR_MAX } from '../layout/defaults.js';
 import type { Chain, Connector, CurveMarker, DiagramNode, NodeKind, Stub } from '../model.js';
 import { NAMED_COLORS, ROLES, type Style } from '../style/style.js';
 import { displayWidth } from '../text/width.js';
-import { describe, didYouMean, isArray, quoteList, safeLength } from './describe.js';
+import { describe, didYouMean, isArray, isObject, quoteList, safeLength } from './describe.js';
 import {
   BORDER_STYLES,
   BOX_ALIGNS,
@@ -209,11 +209,6 @@ function acceptsBoxPadding(value: unknown, _siblings: Siblings, walk: QuickWalk)
   const fields = isObject(value) ? walk.acceptedFields(value, PADDING_SHAPE) : undefined;
 
   return fields !== undefined && (presentFields(fields, AXIS_FIELDS).length === 0 || presentFields(fields, SIDE_FIELDS).length === 0);
-}
-
-/** Whether a value is an object and not an array, as nested objects such as styles and padding must be. */
-export function isObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !isArray(value);
 }
 
 export const isBorderedSize = isWhole({ min: 2, reason: 'a bordered box needs a cell for each border' });
@@ -531,7 +526,7 @@ export function checkCurveMax(field: Field, validator: Validator): void {
   }
 }
 
-/** Whether a curve's max lies above its min, when the min is valid. An invalid min is reported on its own field. */
+/** Checks whether a curve's max lies above its min, when the min is valid. An invalid min is reported on its own field. */
 function isAboveMin(max: number, min: unknown): boolean {
   return typeof min !== 'number' || !Number.isFinite(min) || max > min;
 }

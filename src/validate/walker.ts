@@ -2,7 +2,7 @@ import { type DiagramErrorCode, joinPath } from '../errors.js';
 import type { DiagramNode } from '../model.js';
 import type { ValidationProblem } from '../validate.js';
 import type { WalkFacts } from '../validate-links.js';
-import { describe, describeError, describePath, didYouMean, isArray, quoteList, safeLength } from './describe.js';
+import { describe, describeError, describePath, didYouMean, isArray, isObject, quoteList, safeLength } from './describe.js';
 import { NODE_EXAMPLE, NODE_KINDS } from './enums.js';
 import { KNOWN_IDS_SHOWN, ModelValue, NO_FIELDS, SpareFields, UNREADABLE } from './fields.js';
 import type { Field, FieldRule, FieldValues, Located, TableShape } from './fields.js';
@@ -168,7 +168,7 @@ export class Validator implements WalkFacts {
 
   /** Returns the value as an object, or reports it at `place` and returns undefined when it is not a non-array object. */
   readObject(value: unknown, place: Located, expected: string, example: string): object | undefined {
-    if (typeof value === 'object' && value !== null && !isArray(value)) {
+    if (isObject(value)) {
       return value;
     }
 
