@@ -10,8 +10,9 @@ export interface ColumnSpan {
 
 /**
  * Returns the columns a box's title takes on its top border, with the space
- * on each side of it, or undefined when the box paints no title: it has
- * none, a blank one, or no border to set it into.
+ * on each side of it. Returns undefined when the box paints no title: it has
+ * none, or no border to set it into, or a blank one. A blank title would only
+ * cut a gap in the border with open line ends on each side.
  */
 export function titleColumns(box: BoxNode, rect: Rect, text: Typesetter): ColumnSpan | undefined {
   const title = box.title;

@@ -93,12 +93,9 @@ export function paintAll(root: PlacedNode, routes: readonly Route[], options: Pa
   return canvas;
 }
 
-/** Paints a box's title over its top border. */
-function paintTitle(painter: Painter, rect: Rect, box: BoxNode, title: string): void {
-  const columns = titleColumns(box, rect, painter.options.text);
-  if (columns !== undefined) {
-    writeFramed(painter, columns.start, rect.y, [' ', title, ' '], styleFor(painter, 'title', box.style));
-  }
+/** Paints a box's title, framed by a space on each side, from column `x` of its top border at row `y`. */
+function paintTitle(painter: Painter, y: number, x: number, box: BoxNode): void {
+  writeFramed(painter, x, y, [' ', box.title ?? '', ' '], styleFor(painter, 'title', box.style));
 }
 
 /** Returns the rectangle that covers the layout and every route cell, arrowhead and label. */
@@ -129,10 +126,9 @@ function paintNode(parent: Painter, placed: PlacedNode): void {
   switch (node.kind) {
     case 'box': {
       paintBox(painter, placed, node);
-      const title = node.title;
-      // A blank title would cut a gap in the border with open line ends on each side, so only a visible one is painted.
-      if (title !== undefined && title.trim() !== '' && (node.border ?? 'light') !== 'none') {
-        queueTitle(painter, rect, node, title);
+      const columns = titleColumns(node, rect, painter.options.text);
+      if (columns !== undefined) {
+        queueTitle(painter, rect.y, columns.start, node);
       }
       break;
     }
@@ -166,8 +162,8 @@ function paintNode(parent: Painter, placed: PlacedNode): void {
 }
 
 /** Queues a box title, painted last so that no connector cuts through it. */
-function queueTitle(painter: Painter, rect: Rect, box: BoxNode, title: string): void {
-  painter.titleWork.push(() => paintTitle(painter, rect, box, title));
+function queueTitle(painter: Painter, y: number, x: number, box: BoxNode): void {
+  painter.titleWork.push(() => paintTitle(painter, y, x, box));
 }
 
 /** Queues a rule or curve, painted after every other node because its free line ends look at the cells beside them. */

@@ -12,12 +12,12 @@ import type { Point } from './types.js';
 /**
  * Whether a vertical line may meet a node at column `x` of its top (`Up`) or
  * bottom (`Down`) side without ending against blank space or running into
- * one of the node's own lines. That holds for boxes with a border, except
- * under a title on the top, and other leaves, and for text, tags and vertical text only where a character is
- * drawn in that row. It never holds for a rule, bar or curve, whose rows are lines or
- * gaps. A container defers to its part whose edge is its own at `x`, and
- * qualifies where it has none. Every column of the left and right sides
- * qualifies.
+ * one of the node's own lines. That holds for boxes with a border and other
+ * leaves, except under a box's title on its top. It holds for text, tags and
+ * vertical text only where a character is drawn in that row. It never holds
+ * for a rule, bar or curve, whose rows are lines or gaps. A container defers
+ * to its part whose edge is its own at `x`, and qualifies where it has none.
+ * Every column of the left and right sides qualifies.
  */
 export function drawnAt(placed: PlacedNode, side: Side, x: number, text: Typesetter): boolean {
   if (side === Side.Left || side === Side.Right) {

@@ -28,16 +28,15 @@ export class ObstacleIndex {
   readonly bounds: Rect;
 
   constructor(root: PlacedNode) {
-    const bounds = root.rect;
     this.root = root;
-    this.bounds = bounds;
+    this.bounds = root.rect;
     let size = BUCKET;
-    while (Math.ceil(bounds.width / size) * Math.ceil(bounds.height / size) > MAX_BUCKETS) {
+    while (Math.ceil(root.rect.width / size) * Math.ceil(root.rect.height / size) > MAX_BUCKETS) {
       size *= 2;
     }
     this.bucketSize = size;
-    this.columns = Math.max(1, Math.ceil(bounds.width / size));
-    this.rows = Math.max(1, Math.ceil(bounds.height / size));
+    this.columns = Math.max(1, Math.ceil(root.rect.width / size));
+    this.rows = Math.max(1, Math.ceil(root.rect.height / size));
   }
 
   private get buckets(): (PlacedNode[] | undefined)[] {
@@ -188,7 +187,7 @@ export class ObstacleIndex {
  * other than a spacer, that takes cells. Containers other than boxes draw
  * nothing of their own.
  */
-export function isObstacle(placed: PlacedNode): boolean {
+function isObstacle(placed: PlacedNode): boolean {
   const kind = placed.node.kind;
   const drawn = kind === 'box' || (placed.children.length === 0 && kind !== 'spacer' && kind !== 'row' && kind !== 'column' && kind !== 'grid' && kind !== 'fan');
 
