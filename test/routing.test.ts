@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrow, box, checkDiagram, renderDiagram, row, text } from '../src/index.js';
+import { arrow, box, checkDiagram, column, grid, renderDiagram, row, text } from '../src/index.js';
 import type { Connector, DiagramNode } from '../src/index.js';
 import { measureTree } from '../src/layout/measure.js';
 import { placeTree } from '../src/layout/place.js';
@@ -499,5 +499,37 @@ describe('routes inside a borderless box', () => {
     };
 
     expect(drawnRows(model)).toEqual(['', ' a', ' │', '┌┘', '▼', 'a', 'aa']);
+  });
+});
+
+describe('links between neighbours', () => {
+  it('run straight along a grid row and column, and bend between rows', () => {
+    const cells = ['a', 'b', 'c', 'd'].map((id, index) => box({ id }, text(id.repeat(index + 1))));
+    const model = grid({ columns: 2, valign: 'bottom', rowGap: 2, connectors: [arrow('a', 'b'), arrow('d', 'b'), arrow('b', 'c')] }, cells);
+    const output = renderDiagram(model);
+
+    expect(output).toBe(
+      [
+        '┌─────────────┐',
+        '│             │',
+        '│  ┌───┐    ┌─┴──┐',
+        '│  │ a ├───▶│ bb │',
+        '│  └───┘    └────┘',
+        '│             ▲',
+        '│             │',
+        '│ ┌─────┐  ┌──┴───┐',
+        '└▶│ ccc │  │ dddd │',
+        '  └─────┘  └──────┘',
+      ].join('\n'),
+    );
+    expect(checkDiagram(output)).toEqual([]);
+  });
+
+  it('go around an earlier link between the same two', () => {
+    const model = column({ gap: 2, connectors: [arrow('a', 'b'), arrow('b', 'a')] }, [box({ id: 'a' }, text('a')), box({ id: 'b' }, text('b'))]);
+    const output = renderDiagram(model);
+
+    expect(output).toBe(['  ┌───┐', '┌▶│ a │', '│ └─┬─┘', '│   │', '│   ▼', '│ ┌───┐', '└─┤ b │', '  └───┘'].join('\n'));
+    expect(checkDiagram(output)).toEqual([]);
   });
 });

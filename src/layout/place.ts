@@ -22,6 +22,10 @@ export interface PlacedNode {
    * children, then its sink. The same array as `children` for other nodes.
    */
   readonly parts: readonly PlacedNode[];
+  /** The node that contains this one; undefined at the root. */
+  readonly parent: PlacedNode | undefined;
+  /** The node's place in its parent's list field, or -1 when the field is not a list. */
+  readonly index: number;
 }
 
 /**
@@ -49,9 +53,9 @@ class Placed implements PlacedNode, Rect {
   source: PlacedNode | undefined = undefined;
   sink: PlacedNode | undefined = undefined;
   parts: readonly PlacedNode[] = NO_CHILDREN;
-  private readonly parent: Placed | undefined;
+  readonly parent: Placed | undefined;
   private readonly field: string;
-  private readonly index: number;
+  readonly index: number;
   private joined: FieldPath | undefined;
 
   /** Places `node` in a rectangle as item `index` of `field` of `parent`, or -1 when the field is not a list. */

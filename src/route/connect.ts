@@ -67,7 +67,7 @@ export function connectNeighbours(from: PlacedNode, to: PlacedNode, spec: LinkSp
 
 /** Tells whether a straight route and its label cross no node and run along or end on no earlier route. */
 function isClear(route: Route, spec: LinkSpec, from: PlacedNode, to: PlacedNode, obstacles: ObstacleIndex, occupancy: Occupancy): boolean {
-  if (obstacles.isBlocked(routeArea(route), from, to)) {
+  if (!areNeighbours(from, to) && obstacles.isBlocked(routeArea(route), from, to)) {
     return false;
   }
   if (route.label !== undefined && !isLabelFree(route.label, spec, obstacles, occupancy)) {
@@ -85,6 +85,31 @@ function isClear(route: Route, spec: LinkSpec, from: PlacedNode, to: PlacedNode,
   }
 
   return route.heads.every((head) => occupancy.at(head.at.x, head.at.y) === Occupant.Free);
+}
+
+/**
+ * Tells whether two nodes are neighbours in a row, column or grid: children
+ * of the same one, next to each other along a row or column of it. Every
+ * child lies in a slot of its own, so between two neighbours there is only
+ * the spare room of their slots and the gap, and a straight line between
+ * them meets no node. Its cells still need checking against other routes.
+ */
+function areNeighbours(a: PlacedNode, b: PlacedNode): boolean {
+  const parent = a.parent;
+  if (parent === undefined || parent !== b.parent) {
+    return false;
+  }
+  const container = parent.node;
+  const apart = Math.abs(a.index - b.index);
+  switch (container.kind) {
+    case 'row':
+    case 'column':
+      return apart === 1;
+    case 'grid':
+      return apart === container.columns || (apart === 1 && Math.floor(a.index / container.columns) === Math.floor(b.index / container.columns));
+    default:
+      return false;
+  }
 }
 
 function isInside(rect: Rect, x: number, y: number): boolean {

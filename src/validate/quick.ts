@@ -62,7 +62,7 @@ export class QuickWalk implements WalkFacts {
   private undecided = false;
   /** The value a getter or proxy threw during the walk, if one did. */
   thrown: { readonly error: unknown } | undefined;
-  /** Set when some node needs the link check's walk, as `noteLinks` decides. */
+  /** Set when the model needs the link check: some node needs its walk, as `noteLinks` decides, or a link ends at a node that draws nothing. */
   private needsLinkWalk = false;
   private readonly spareFields = new SpareFields();
 
@@ -75,7 +75,7 @@ export class QuickWalk implements WalkFacts {
   check(model: unknown): QuickVerdict {
     let passed: boolean;
     try {
-      passed = this.acceptsTree(model) && this.references.every((id) => this.nodesById.has(id));
+      passed = this.acceptsTree(model) && this.acceptsReferences();
     } catch (error) {
       // A getter or proxy threw. The full walk reads each field in its own try and reports where.
       this.thrown = { error };
@@ -188,10 +188,11 @@ export class QuickWalk implements WalkFacts {
 
     const id = fields.valueAt(table.idIndex);
     if (typeof id === 'string') {
-      if (this.nodesById.has(id)) {
+      // One lookup instead of two: an id used before leaves the map's size as it was, and the walk stops.
+      const known = this.nodesById.size;
+      if (this.nodesById.set(id, value as DiagramNode).size === known) {
         return false;
       }
-      this.nodesById.set(id, value as DiagramNode);
     }
     if (table.linksNodes) {
       this.hasLinks = true;
@@ -217,22 +218,32 @@ export class QuickWalk implements WalkFacts {
   }
 
   /**
+   * Tells whether every connector and stub end names a node. An end at a
+   * node that draws nothing is valid here, but the link check reports it, so
+   * it calls for that check.
+   */
+  private acceptsReferences(): boolean {
+    const references = this.references;
+    for (let index = 0; index < references.length; index += 1) {
+      const node = this.nodesById.get(references[index] as string);
+      if (node === undefined) {
+        return false;
+      }
+      if (!this.needsLinkWalk && drawsNothing(node)) {
+        this.needsLinkWalk = true;
+      }
+    }
+
+    return true;
+  }
+
+  /**
    * Tells whether a valid model needs the link check in validate-links.ts:
    * some node needs its walk, or a connector ends at a node that draws
    * nothing, which the check reports.
    */
   needsLinkCheck(): boolean {
-    if (this.needsLinkWalk) {
-      return true;
-    }
-    for (const id of this.references) {
-      const node = this.nodesById.get(id);
-      if (node === undefined || drawsNothing(node)) {
-        return true;
-      }
-    }
-
-    return false;
+    return this.needsLinkWalk;
   }
 
   private track(parent: object | undefined): void {
