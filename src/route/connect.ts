@@ -84,7 +84,15 @@ function isClear(route: Route, spec: LinkSpec, from: PlacedNode, to: PlacedNode,
     }
   }
 
-  return route.heads.every((head) => occupancy.at(head.at.x, head.at.y) === Occupant.Free);
+  const heads = route.heads;
+  for (let index = 0; index < heads.length; index += 1) {
+    const at = (heads[index] as Route['heads'][number]).at;
+    if (occupancy.at(at.x, at.y) !== Occupant.Free) {
+      return false;
+    }
+  }
+
+  return true;
 }
 
 /**

@@ -131,15 +131,16 @@ function indexById(withIds: readonly PlacedNode[]): Map<string, PlacedNode> {
   const byId = new Map<string, PlacedNode>();
   for (const placed of withIds) {
     const id = placed.node.id as string;
-    const existing = byId.get(id);
-    if (existing !== undefined) {
+    // One call per id: an id used before leaves the map's size as it was.
+    const known = byId.size;
+    if (byId.set(id, placed).size === known) {
+      const first = withIds.find((other) => other.node.id === id) as PlacedNode;
       throw new DiagramError(
         'duplicate-id',
         placed.path.withField('id'),
-        `the id '${id}' is already used at ${existing.path.parent === undefined ? 'the root' : existing.path.path}; give each node its own id`,
+        `the id '${id}' is already used at ${first.path.parent === undefined ? 'the root' : first.path.path}; give each node its own id`,
       );
     }
-    byId.set(id, placed);
   }
 
   return byId;

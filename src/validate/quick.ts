@@ -15,8 +15,8 @@ export const QUICK_WALK_LIMIT = 100_000;
 /**
  * The quick walk's verdict on a model. It is invalid when some check fails or
  * a getter or proxy throws. It is undecided when the walk stopped without
- * judging: past `QUICK_WALK_LIMIT`, at a subtree seen before, or at a value
- * that a rule leaves to the full walk.
+ * judging: past `QUICK_WALK_LIMIT`, at a subtree seen before, at a value
+ * that a rule leaves to the full walk, or out of call stack.
  */
 export type QuickVerdict = 'valid' | 'invalid' | 'undecided';
 
@@ -25,7 +25,9 @@ export type QuickVerdict = 'valid' | 'invalid' | 'undecided';
  * common case of plain data that passes. It keeps no paths and builds no
  * messages, so it costs a fraction of the full walk in walker.ts. It runs the
  * same rule tables, through each rule's `accepts`. For any other verdict than
- * valid, the full walk runs and reports the problems.
+ * valid, the full walk runs and reports the problems. It checks a node's
+ * children when it meets the field that lists them, by recursion, which
+ * `maxDepth` bounds.
  *
  * Like the full walk, it keeps a set of the nodes that contain a node of a
  * container kind, and stops undecided when it meets one again. So a subtree
@@ -47,10 +49,6 @@ export class QuickWalk implements WalkFacts {
   private readonly nodesById = new Map<string, DiagramNode>();
   /** Connector and stub ends, to match against the ids once all are known. */
   private readonly references: string[] = [];
-  /** Node values still to visit, with the nesting level of each in `depths` and the node that contains it in `parents`. */
-  private readonly pending: unknown[] = [];
-  private readonly depths: number[] = [];
-  private readonly parents: (object | undefined)[] = [];
   /** The node whose fields are being tested, and its nesting level, the root being 1. */
   private current: object | undefined = undefined;
   private depth = 0;
@@ -77,6 +75,10 @@ export class QuickWalk implements WalkFacts {
     try {
       passed = this.acceptsTree(model) && this.acceptsReferences();
     } catch (error) {
+      // The walk recurses once per nesting level, so a caller deep in its own stack can run out of it here; the full walk keeps its own stack.
+      if (error instanceof RangeError && /call stack/i.test(error.message)) {
+        return 'undecided';
+      }
       // A getter or proxy threw. The full walk reads each field in its own try and reports where.
       this.thrown = { error };
 
@@ -100,26 +102,30 @@ export class QuickWalk implements WalkFacts {
     return this.nodesById.get(id);
   }
 
-  /** Queues a child node to visit. Returns false once the walk has queued `QUICK_WALK_LIMIT` nodes. */
+  /**
+   * Checks a child node of the node being tested, before the rest of that
+   * node's fields. Returns false when the child is not accepted, or once the
+   * walk has visited `QUICK_WALK_LIMIT` nodes.
+   */
   queueNode(value: unknown): boolean {
-    if (this.nodeCount + this.pending.length >= QUICK_WALK_LIMIT) {
+    if (this.nodeCount >= QUICK_WALK_LIMIT) {
       return this.leaveToFullWalk();
     }
-    this.pending.push(value);
-    this.depths.push(this.depth + 1);
-    this.parents.push(this.current);
+    const parent = this.current;
+    const depth = this.depth;
+    this.depth = depth + 1;
+    const accepted = this.acceptsNode(value, parent);
+    this.current = parent;
+    this.depth = depth;
 
-    return true;
+    return accepted;
   }
 
-  /**
-   * Queues every item of a list of child nodes, the last first, so the walk
-   * meets them in document order and stops at the first problem.
-   */
+  /** Checks every item of a list of child nodes, in order, stopping at the first not accepted. */
   queueNodes(list: readonly unknown[]): boolean {
     // The length is read once, as the full walk reads it, in case the list is a proxy that changes it.
     const length = list.length;
-    for (let index = length - 1; index >= 0; index -= 1) {
+    for (let index = 0; index < length; index += 1) {
       if (!this.queueNode(list[index])) {
         return false;
       }
@@ -148,18 +154,9 @@ export class QuickWalk implements WalkFacts {
   }
 
   private acceptsTree(model: unknown): boolean {
-    this.pending.push(model);
-    this.depths.push(1);
-    this.parents.push(undefined);
-    while (this.pending.length > 0) {
-      const value = this.pending.pop();
-      this.depth = this.depths.pop() as number;
-      if (!this.acceptsNode(value, this.parents.pop())) {
-        return false;
-      }
-    }
+    this.depth = 1;
 
-    return true;
+    return this.acceptsNode(model, undefined);
   }
 
   private acceptsNode(value: unknown, parent: object | undefined): boolean {
