@@ -3,7 +3,7 @@ import { DiagramError } from './errors.js';
 import type { LayoutDiagnostic } from './fit/diagnostics.js';
 import { FIT_LEVELS, fitModel } from './fit/fit-model.js';
 import { ELLIPSIS } from './fit/text-fit.js';
-import { measureTree, sizeOf } from './layout/measure.js';
+import { measureTree } from './layout/measure.js';
 import { placeTree } from './layout/place.js';
 import type { DiagramNode } from './model.js';
 import { MIN_WIDTH, type RenderConfig, type RenderOptions, resolveOptions } from './options.js';
@@ -182,11 +182,11 @@ interface Drawing {
 
 /** Runs the pipeline: measure, place, route and paint onto a canvas. */
 function draw(model: DiagramNode, text: Typesetter, config: RenderConfig): Drawing {
-  const sizes = measureTree(model, text);
+  const size = measureTree(model, text);
   // The layout alone can be too large: shared subtrees make its size grow much faster than the model.
   // Checking here, before placing every node, keeps such a model from exhausting memory before paint rejects it.
-  assertWithinCells(sizeOf(sizes, model), config.limits.maxCells);
-  const placed = placeTree(model, sizes);
+  assertWithinCells(size, config.limits.maxCells);
+  const placed = placeTree(model, size);
   const routes = routeAll(placed, text);
   const canvas = paintAll(placed, routes, { text, theme: config.theme, maxCells: config.limits.maxCells });
 

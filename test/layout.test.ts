@@ -19,7 +19,7 @@ import {
   vtext,
 } from '../src/index.js';
 import type { Rect, Size } from '../src/layout/geometry.js';
-import { Sizes, gridTracksOf, measureTree, sizeOf } from '../src/layout/measure.js';
+import { type GridSize, measureTree } from '../src/layout/measure.js';
 import { type PlacedNode, centerX, placeTree } from '../src/layout/place.js';
 import { Typesetter } from '../src/text/typeset.js';
 
@@ -30,7 +30,7 @@ function defaultTypesetter(): Typesetter {
 
 function measured(model: DiagramNode): Size {
   // Only the two dimensions: a text's size is its typeset block, which also lists the lines.
-  const { width, height } = sizeOf(measureTree(model, defaultTypesetter()), model);
+  const { width, height } = measureTree(model, defaultTypesetter());
 
   return { width, height };
 }
@@ -114,19 +114,6 @@ const SIZE_CASES: readonly SizeCase[] = [
   },
 ];
 
-describe('Sizes of text nodes', () => {
-  it('uncached label is typeset and kept', () => {
-    const typesetter = defaultTypesetter();
-    const sizes = new Sizes(typesetter);
-    const node = text('ab\ncde');
-    const first = sizes.get(node);
-
-    expect(typesetter.cachedBlock('ab\ncde')).toBe(first);
-    expect(first).toMatchObject({ width: 3, height: 2 });
-    expect(sizes.get(node)).toBe(first);
-  });
-});
-
 describe('measureTree sizes', () => {
   for (const { name, model, size } of SIZE_CASES) {
     it(name, () => {
@@ -136,7 +123,7 @@ describe('measureTree sizes', () => {
 
   it('grid tracks fit largest cells', () => {
     const model = grid({ columns: 2 }, [text('a\nb'), text('bbb'), text('cc'), text('d')]);
-    const tracks = gridTracksOf(model, measureTree(model, defaultTypesetter()));
+    const tracks = (measureTree(model, defaultTypesetter()) as GridSize).tracks;
 
     expect(tracks).toEqual({ columnWidths: [2, 3], rowHeights: [2, 1], columnGap: 2, rowGap: 1 });
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { courseDiagrams } from '../src/course/index.js';
 import type { DiagramErrorCode } from '../src/errors.js';
-import { DiagramError, type DiagramNode, box, renderDiagram, rule, text } from '../src/index.js';
+import { DiagramError, type DiagramNode, box, renderDiagram, row, rule, text } from '../src/index.js';
 import { MAX_DEPTH, MAX_DEPTH_LIMIT, MAX_LABEL_LENGTH, assertValid, validateDiagram } from '../src/validate.js';
 import { QUICK_WALK_LIMIT, QuickWalk } from '../src/validate/quick.js';
 import { Validator } from '../src/validate/walker.js';
@@ -515,6 +515,45 @@ describe('quick walk agrees with the full walk', () => {
     };
 
     expect(() => renderDiagram(model as DiagramNode)).toThrow(/a getter returns other values on each read/);
+  });
+
+  it('draws children a getter lists anew from the same nodes', () => {
+    const left = text('L');
+    const right = box(text('R'));
+    const model = {
+      kind: 'row',
+      get children(): DiagramNode[] {
+        return [left, right];
+      },
+    };
+
+    expect(renderDiagram(model as DiagramNode)).toBe(renderDiagram(row([left, right])));
+  });
+
+  it('reports new leaves on each read before drawing them', () => {
+    let reads = 0;
+    const model = {
+      kind: 'row',
+      get children(): unknown[] {
+        reads += 1;
+
+        return [{ kind: 'text', text: `read ${reads}` }];
+      },
+    };
+
+    expect(() => renderDiagram(model as DiagramNode)).toThrow(/found other nodes in a list than measuring read/);
+  });
+
+  it('reports a new fan source on each read', () => {
+    const model = {
+      kind: 'fan',
+      nodes: [{ kind: 'text', text: 'n' }],
+      get from(): unknown {
+        return { kind: 'text', text: 'source' };
+      },
+    };
+
+    expect(() => renderDiagram(model as DiagramNode)).toThrow(/a fan's from or to node other than the one measuring read/);
   });
 
   it('reads a list length once', () => {

@@ -2,7 +2,7 @@ import { maxOf } from '../numbers.js';
 import { joinPath } from '../errors.js';
 import { chainGapNeeded } from '../layout/chain.js';
 import { boxFrame } from '../layout/geometry.js';
-import { measureTree, rowGap, sizeOf } from '../layout/measure.js';
+import { measureTree, rowGap } from '../layout/measure.js';
 import type {
   BarNode,
   BoxNode,
@@ -62,7 +62,7 @@ export function naturalWidth(context: FitContext, node: DiagramNode): number {
   if (known !== undefined) {
     return known;
   }
-  const width = sizeOf(measureTree(node, context.text), node).width;
+  const width = measureTree(node, context.text).width;
   context.widths.set(node, width);
 
   return width;

@@ -32,89 +32,128 @@ import { type FieldPath, ROOT_PATH } from '../model-path.js';
 import { type Axis, chainGapNeeded } from './chain.js';
 
 /**
- * Natural sizes of every node, computed bottom-up once and read by
- * placement. A text node's size is its label's block, and the shared
- * typesetter caches blocks by label. So a text whose label the typesetter
- * already has, as in a repeated render, takes no entry here. Any other text
- * is typeset once and kept here for the render, which also covers labels the
- * typesetter drops when its cache passes its limit.
+ * A container's size, with the nodes it contains as measuring read them and
+ * the size of each, at the same index. Placing lays out these nodes, so it
+ * reads neither the model's lists nor a map of sizes again.
  */
-export class Sizes {
-  private readonly byNode = new Map<DiagramNode, Size>();
-  private readonly text: Typesetter;
-  /**
-   * The node last asked for and its size. Placing a box reads its child's
-   * size twice in a row, and in a large drawing each read of a map misses
-   * the processor's caches.
-   */
-  private lastNode: DiagramNode | undefined = undefined;
-  private lastSize: Size | undefined = undefined;
-
-  constructor(text: Typesetter) {
-    this.text = text;
-  }
-
-  get(node: DiagramNode): Size | undefined {
-    if (node === this.lastNode) {
-      return this.lastSize;
-    }
-    const size = node.kind === 'text' ? (this.text.cachedBlock(node.text) ?? this.byNode.get(node) ?? this.keepBlock(node.text, node)) : this.byNode.get(node);
-    this.lastNode = node;
-    this.lastSize = size;
-
-    return size;
-  }
-
-  private keepBlock(label: string, node: DiagramNode): Size {
-    const block = this.text.block(label);
-    this.byNode.set(node, block);
-
-    return block;
-  }
-
-  set(node: DiagramNode, size: Size): void {
-    if (node.kind !== 'text') {
-      this.byNode.set(node, size);
-    }
-    this.lastNode = node;
-    this.lastSize = size;
-  }
+export interface ContainerSize extends Size {
+  /** The children, or a fan's row of nodes. */
+  readonly nodes: readonly DiagramNode[];
+  readonly sizes: readonly Size[];
 }
 
-export function measureTree(root: DiagramNode, text: Typesetter): Sizes {
-  const sizes = new Sizes(text);
-  measure(root, ROOT_PATH, { sizes, text });
-
-  return sizes;
+/** A fan's size, with its single nodes above and below the row and their sizes. */
+export interface FanSize extends ContainerSize {
+  readonly from: DiagramNode | undefined;
+  readonly fromSize: Size | undefined;
+  readonly to: DiagramNode | undefined;
+  readonly toSize: Size | undefined;
 }
 
-/** What measuring reads: sizes found so far and the typesetter for labels. */
+/** A grid's size, with the tracks it was measured from, which placing reads again. */
+export interface GridSize extends ContainerSize {
+  readonly tracks: GridTracks;
+}
+
+/**
+ * Measures every node bottom-up and returns the root's size. A container's
+ * size holds the sizes of what it contains, down to the leaves.
+ */
+export function measureTree(root: DiagramNode, text: Typesetter): Size {
+  return measure(root, ROOT_PATH, { text, shared: undefined });
+}
+
+/** What measuring reads: the typesetter for labels, and the sizes of subtrees it may meet again. */
 interface MeasureContext {
-  readonly sizes: Sizes;
   readonly text: Typesetter;
+  /**
+   * Sizes of the containers that contain other containers, made on the
+   * first one. A subtree placed many times is measured once, where measuring
+   * it at each place would take time exponential in its depth. A container of
+   * leaves only is measured again at each place, in time linear in its size.
+   */
+  shared: Map<DiagramNode, Size> | undefined;
 }
 
-export function sizeOf(sizes: Sizes, node: DiagramNode): Size {
-  const size = sizes.get(node);
-  if (size === undefined) {
-    // Measuring visited every node, so a node it never saw came from a getter that returned a new one on a later read.
-    const problem = changingModelProblem(`found a node of kind '${String(node.kind)}' that measuring did not see`);
-    throw new DiagramError(problem.code, problem.path, problem.message);
+/**
+ * Returns the nodes a container's size lists, after checking that the model
+ * still gives the same nodes. A getter may build a new list on each read,
+ * but one that returns other nodes would have placing lay out nodes that
+ * validation never checked.
+ */
+export function measuredNodes(list: readonly DiagramNode[], size: ContainerSize): readonly DiagramNode[] {
+  const nodes = size.nodes;
+  if (list !== nodes && !sameNodes(list, nodes)) {
+    throw changingModel('found other nodes in a list than measuring read');
   }
 
-  return size;
+  return nodes;
+}
+
+function sameNodes(list: readonly DiagramNode[], nodes: readonly DiagramNode[]): boolean {
+  const length = list.length;
+  if (length !== nodes.length) {
+    return false;
+  }
+  for (let index = 0; index < length; index += 1) {
+    if (list[index] !== nodes[index]) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+/** Returns the error for a model whose getters returned other values to a later stage than to validation. */
+export function changingModel(found: string): DiagramError {
+  const problem = changingModelProblem(found);
+
+  return new DiagramError(problem.code, problem.path, problem.message);
 }
 
 function measure(node: DiagramNode, path: FieldPath, context: MeasureContext): Size {
-  const cached = context.sizes.get(node);
+  const cached = context.shared?.get(node);
   if (cached !== undefined) {
     return cached;
   }
 
   const size = measureNode(node, path, context);
-  context.sizes.set(node, size);
+  if (containsContainer(size)) {
+    context.shared ??= new Map();
+    context.shared.set(node, size);
+  }
 
   return size;
+}
+
+/** Tells whether a node is of a kind that contains other nodes. */
+function isContainer(node: DiagramNode): boolean {
+  switch (node.kind) {
+    case 'row':
+    case 'column':
+    case 'grid':
+    case 'box':
+    case 'fan':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Tells whether a node's size lists a container among the nodes it contains. */
+function containsContainer(size: Size): boolean {
+  const nodes = (size as Partial<ContainerSize>).nodes;
+  if (nodes === undefined) {
+    return false;
+  }
+  for (let index = 0; index < nodes.length; index += 1) {
+    if (isContainer(nodes[index] as DiagramNode)) {
+      return true;
+    }
+  }
+  const fan = size as Partial<FanSize>;
+
+  return (fan.from !== undefined && isContainer(fan.from)) || (fan.to !== undefined && isContainer(fan.to));
 }
 
 /**
@@ -128,32 +167,14 @@ function measureChild(node: DiagramNode, parent: FieldPath, field: string, index
     return measure(node, parent.child(field, index), context);
   }
 
-  const cached = context.sizes.get(node);
-  if (cached !== undefined) {
-    return cached;
-  }
-
-  const size = measureLeaf(node, context.text);
-  context.sizes.set(node, size);
-
-  return size;
+  return measureLeaf(node, context.text);
 }
 
 /** Leaves whose measuring reports no error, so they need no path. */
 type QuietLeaf = Exclude<DiagramNode, RuleNode | RowNode | ColumnNode | GridNode | BoxNode | FanNode>;
 
 function needsPath(node: DiagramNode): node is Exclude<DiagramNode, QuietLeaf> {
-  switch (node.kind) {
-    case 'rule':
-    case 'row':
-    case 'column':
-    case 'grid':
-    case 'box':
-    case 'fan':
-      return true;
-    default:
-      return false;
-  }
+  return node.kind === 'rule' || isContainer(node);
 }
 
 function measureNode(node: DiagramNode, path: FieldPath, context: MeasureContext): Size {
@@ -198,8 +219,8 @@ function measureLeaf(node: QuietLeaf, text: Typesetter): Size {
 /**
  * Measures the nodes of a list field as if laid end to end along `axis`
  * with no gaps: their lengths add up along the axis, and the largest of
- * them sets the size across it. A loop, not `map`, so a container with one
- * child allocates neither a callback nor an array of sizes.
+ * them sets the size across it. Returns that size with the nodes and the
+ * size of each.
  */
 function measureInLine(
   nodes: readonly DiagramNode[],
@@ -207,18 +228,20 @@ function measureInLine(
   field: string,
   axis: Axis,
   context: MeasureContext,
-): Size {
+): ContainerSize {
   let along = 0;
   let across = 0;
+  const sizes = new Array<Size>(nodes.length);
   // An index loop, not for-of, which allocates an iterator result per item
   // until V8 optimizes the function.
   for (let index = 0; index < nodes.length; index += 1) {
     const size = measureChild(nodes[index] as DiagramNode, path, field, index, context);
+    sizes[index] = size;
     along += axis === 'horizontal' ? size.width : size.height;
     across = Math.max(across, axis === 'horizontal' ? size.height : size.width);
   }
 
-  return axis === 'horizontal' ? { width: along, height: across } : { width: across, height: along };
+  return axis === 'horizontal' ? { width: along, height: across, nodes, sizes } : { width: across, height: along, nodes, sizes };
 }
 
 function ruleWidth(rule: RuleNode, text: Typesetter, path: FieldPath): number {
@@ -256,11 +279,11 @@ function measureCurve(curve: CurveNode, text: Typesetter): Size {
   return { width: geometry.width, height: geometry.height };
 }
 
-function measureRow(row: RowNode, path: FieldPath, context: MeasureContext): Size {
+function measureRow(row: RowNode, path: FieldPath, context: MeasureContext): ContainerSize {
   const line = measureInLine(row.children, path, 'children', 'horizontal', context);
   const gap = rowGap(row);
   if (row.chain !== undefined && row.chain !== false) {
-    const needed = chainGapNeeded(row.children, row.chain, 'horizontal');
+    const needed = chainGapNeeded(line.nodes, row.chain, 'horizontal');
     if (gap < needed) {
       throw new DiagramError(
         'invalid-model',
@@ -270,14 +293,14 @@ function measureRow(row: RowNode, path: FieldPath, context: MeasureContext): Siz
     }
   }
 
-  return { width: line.width + gap * Math.max(0, row.children.length - 1), height: line.height };
+  return { width: line.width + gap * Math.max(0, line.nodes.length - 1), height: line.height, nodes: line.nodes, sizes: line.sizes };
 }
 
-function measureColumn(column: ColumnNode, path: FieldPath, context: MeasureContext): Size {
+function measureColumn(column: ColumnNode, path: FieldPath, context: MeasureContext): ContainerSize {
   const line = measureInLine(column.children, path, 'children', 'vertical', context);
   const gap = columnGap(column);
   if (column.chain !== undefined && column.chain !== false) {
-    const needed = chainGapNeeded(column.children, column.chain, 'vertical');
+    const needed = chainGapNeeded(line.nodes, column.chain, 'vertical');
     if (gap < needed) {
       throw new DiagramError(
         'invalid-model',
@@ -287,7 +310,7 @@ function measureColumn(column: ColumnNode, path: FieldPath, context: MeasureCont
     }
   }
 
-  return { width: line.width, height: line.height + gap * Math.max(0, column.children.length - 1) };
+  return { width: line.width, height: line.height + gap * Math.max(0, line.nodes.length - 1), nodes: line.nodes, sizes: line.sizes };
 }
 
 export function rowGap(row: RowNode): number {
@@ -305,21 +328,11 @@ export interface GridTracks {
   readonly rowGap: number;
 }
 
-/** A grid's size, with the tracks it was measured from, which placing reads again. */
-interface GridSize extends Size {
-  readonly tracks: GridTracks;
-}
-
-/** Returns the tracks of a measured grid. */
-export function gridTracksOf(grid: GridNode, sizes: Sizes): GridTracks {
-  return (sizeOf(sizes, grid) as GridSize).tracks;
-}
-
-function gridTracks(grid: GridNode, sizes: Sizes): GridTracks {
+function gridTracks(grid: GridNode, sizes: readonly Size[]): GridTracks {
   const columnWidths = new Array<number>(grid.columns).fill(0);
-  const rowHeights = new Array<number>(Math.ceil(grid.children.length / grid.columns)).fill(0);
-  for (let index = 0; index < grid.children.length; index += 1) {
-    const size = sizeOf(sizes, grid.children[index] as DiagramNode);
+  const rowHeights = new Array<number>(Math.ceil(sizes.length / grid.columns)).fill(0);
+  for (let index = 0; index < sizes.length; index += 1) {
+    const size = sizes[index] as Size;
     const column = index % grid.columns;
     const row = Math.floor(index / grid.columns);
     columnWidths[column] = Math.max(columnWidths[column] ?? 0, size.width);
@@ -335,22 +348,26 @@ function gridTracks(grid: GridNode, sizes: Sizes): GridTracks {
 }
 
 function measureGrid(grid: GridNode, path: FieldPath, context: MeasureContext): GridSize {
-  for (let index = 0; index < grid.children.length; index += 1) {
-    measureChild(grid.children[index] as DiagramNode, path, 'children', index, context);
+  const nodes = grid.children;
+  const sizes = new Array<Size>(nodes.length);
+  for (let index = 0; index < nodes.length; index += 1) {
+    sizes[index] = measureChild(nodes[index] as DiagramNode, path, 'children', index, context);
   }
-  const tracks = gridTracks(grid, context.sizes);
+  const tracks = gridTracks(grid, sizes);
 
   return {
     width: sum(tracks.columnWidths) + tracks.columnGap * Math.max(0, tracks.columnWidths.length - 1),
     height: sum(tracks.rowHeights) + tracks.rowGap * Math.max(0, tracks.rowHeights.length - 1),
+    nodes,
+    sizes,
     tracks,
   };
 }
 
-function measureBox(box: BoxNode, path: FieldPath, context: MeasureContext): Size {
+function measureBox(box: BoxNode, path: FieldPath, context: MeasureContext): ContainerSize {
   const content = measureInLine(box.children, path, 'children', 'vertical', context);
   const frame = boxFrame(box);
-  const dividers = box.divided ? Math.max(0, box.children.length - 1) : 0;
+  const dividers = box.divided ? Math.max(0, content.nodes.length - 1) : 0;
   const contentHeight = content.height + dividers;
   const titleWidth = box.title === undefined || box.title === '' ? 0 : context.text.line(box.title).width + TITLE_FRAME;
 
@@ -360,6 +377,8 @@ function measureBox(box: BoxNode, path: FieldPath, context: MeasureContext): Siz
   return {
     width: fixedOrNatural(box.width, naturalWidth, path, 'width'),
     height: fixedOrNatural(box.height, naturalHeight, path, 'height'),
+    nodes: content.nodes,
+    sizes: content.sizes,
   };
 }
 
@@ -380,30 +399,37 @@ function fixedOrNatural(fixed: number | undefined, natural: number, path: FieldP
 }
 
 /** Width of a fan's row of many nodes, gaps included. */
-export function fanRowWidth(fan: FanNode, sizes: Sizes): number {
+export function fanRowWidth(fan: FanNode, size: FanSize): number {
   let width = 0;
-  // An index loop for the reason measureInLine gives: this runs once per fan, often unoptimized.
-  for (let index = 0; index < fan.nodes.length; index += 1) {
-    width += sizeOf(sizes, fan.nodes[index] as DiagramNode).width;
+  for (let index = 0; index < size.sizes.length; index += 1) {
+    width += (size.sizes[index] as Size).width;
   }
 
-  return withFanGaps(fan, width);
+  return withFanGaps(fan, width, size.nodes.length);
 }
 
 /** Returns `width`, the nodes of a fan's row laid side by side, plus the gaps between them. */
-function withFanGaps(fan: FanNode, width: number): number {
-  return width + (fan.gap ?? FAN_GAP) * Math.max(0, fan.nodes.length - 1);
+function withFanGaps(fan: FanNode, width: number, count: number): number {
+  return width + (fan.gap ?? FAN_GAP) * Math.max(0, count - 1);
 }
 
-function measureFan(fan: FanNode, path: FieldPath, context: MeasureContext): Size {
-  const nodes = measureInLine(fan.nodes, path, 'nodes', 'horizontal', context);
-  const from = fan.from === undefined ? undefined : measureChild(fan.from, path, 'from', -1, context);
-  const to = fan.to === undefined ? undefined : measureChild(fan.to, path, 'to', -1, context);
-  const rowWidth = withFanGaps(fan, nodes.width);
+function measureFan(fan: FanNode, path: FieldPath, context: MeasureContext): FanSize {
+  const row = measureInLine(fan.nodes, path, 'nodes', 'horizontal', context);
+  const from = fan.from;
+  const fromSize = from === undefined ? undefined : measureChild(from, path, 'from', -1, context);
+  const to = fan.to;
+  const toSize = to === undefined ? undefined : measureChild(to, path, 'to', -1, context);
+  const rowWidth = withFanGaps(fan, row.width, row.nodes.length);
 
   return {
-    width: Math.max(rowWidth, from?.width ?? 0, to?.width ?? 0),
-    height: linkedHeight(from) + nodes.height + linkedHeight(to),
+    width: Math.max(rowWidth, fromSize?.width ?? 0, toSize?.width ?? 0),
+    height: linkedHeight(fromSize) + row.height + linkedHeight(toSize),
+    nodes: row.nodes,
+    sizes: row.sizes,
+    from,
+    fromSize,
+    to,
+    toSize,
   };
 }
 

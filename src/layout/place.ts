@@ -2,7 +2,7 @@ import type { BoxNode, DiagramNode, FanNode, GridNode, HorizontalAlign, RowNode,
 import { FAN_GAP, FAN_LINK_ROWS } from './defaults.js';
 import { type Rect, type Size, alignOffset, boxFrame, horizontalAnchor } from './geometry.js';
 import { type FieldPath, ROOT_PATH } from '../model-path.js';
-import { type Sizes, columnGap, fanRowWidth, gridTracksOf, rowGap, sizeOf } from './measure.js';
+import { type ContainerSize, type FanSize, type GridSize, changingModel, columnGap, fanRowWidth, measuredNodes, rowGap } from './measure.js';
 
 /** A node with its rectangle on the canvas, in cells. */
 export interface PlacedNode {
@@ -91,14 +91,16 @@ class Placed implements PlacedNode, Rect {
   }
 }
 
-/** Places the tree top-down: each container gives its children their rectangles. */
-export function placeTree(root: DiagramNode, sizes: Sizes): PlacedNode {
-  const size = sizeOf(sizes, root);
-
-  return place(root, 0, 0, size.width, size.height, undefined, '', -1, sizes);
+/** Places the tree top-down from the root's measured size: each container gives its children their rectangles. */
+export function placeTree(root: DiagramNode, size: Size): PlacedNode {
+  return place(root, 0, 0, size.width, size.height, undefined, '', -1, size);
 }
 
-/** Places `node` at (x, y) in `width` by `height` cells, as item `index` of `field` of `parent`, or -1 when the field is not a list. */
+/**
+ * Places `node` at (x, y) in `width` by `height` cells, as item `index` of
+ * `field` of `parent`, or -1 when the field is not a list. `size` is what
+ * measuring found for the node.
+ */
 function place(
   node: DiagramNode,
   x: number,
@@ -108,24 +110,26 @@ function place(
   parent: Placed | undefined,
   field: string,
   index: number,
-  sizes: Sizes,
+  size: Size,
 ): PlacedNode {
   const placed = new Placed(node, x, y, width, height, parent, field, index);
   switch (node.kind) {
     case 'row':
-      placed.setChildren(placeRow(node, placed, sizes));
+      placed.setChildren(placeRow(node, placed, size as ContainerSize));
       break;
-    case 'column':
-      placed.setChildren(stackChildren(node.children, x, y, width, node.align ?? 'left', columnGap(node), placed, sizes));
+    case 'column': {
+      const measured = size as ContainerSize;
+      placed.setChildren(stackChildren(measuredNodes(node.children, measured), measured.sizes, x, y, width, node.align ?? 'left', columnGap(node), placed));
       break;
+    }
     case 'grid':
-      placed.setChildren(placeGrid(node, placed, sizes));
+      placed.setChildren(placeGrid(node, placed, size as GridSize));
       break;
     case 'box':
-      placeBox(node, placed, sizes);
+      placeBox(node, placed, size as ContainerSize);
       break;
     case 'fan':
-      placeFan(node, placed, sizes);
+      placeFan(node, placed, size as FanSize);
       break;
     default:
       break;
@@ -161,7 +165,6 @@ function placeInSlot(
   parent: Placed,
   field: string,
   index: number,
-  sizes: Sizes,
 ): PlacedNode {
   const stretchX = align === 'stretch' || spansWidth(child);
   const left = stretchX ? x : x + alignOffset(slotWidth, size.width, horizontalAnchor(align as HorizontalAlign));
@@ -169,38 +172,41 @@ function placeInSlot(
   const width = stretchX ? slotWidth : size.width;
   const height = valign === 'stretch' ? slotHeight : size.height;
 
-  return place(child, left, top, width, height, parent, field, index, sizes);
+  return place(child, left, top, width, height, parent, field, index, size);
 }
 
-function placeRow(row: RowNode, placed: Placed, sizes: Sizes): PlacedNode[] {
+function placeRow(row: RowNode, placed: Placed, measured: ContainerSize): PlacedNode[] {
   const gap = rowGap(row);
   const { rect } = placed;
-  const nodes = row.children;
+  const nodes = measuredNodes(row.children, measured);
   const align = row.align ?? 'top';
   // Filled by index rather than built with `map`, whose callback would be one more closure per row.
   const children = new Array<PlacedNode>(nodes.length);
   let x = rect.x;
   for (let index = 0; index < nodes.length; index += 1) {
     const child = nodes[index] as DiagramNode;
-    const size = sizeOf(sizes, child);
+    const size = measured.sizes[index] as Size;
     const width = size.width;
-    children[index] = placeInSlot(child, size, x, rect.y, width, rect.height, 'left', align, placed, 'children', index, sizes);
+    children[index] = placeInSlot(child, size, x, rect.y, width, rect.height, 'left', align, placed, 'children', index);
     x += width + gap;
   }
 
   return children;
 }
 
-/** Stacks children top to bottom from row `top`, `gap` rows apart, each in a slot `width` cells wide from column `x`. */
+/**
+ * Stacks children top to bottom from row `top`, `gap` rows apart, each in a
+ * slot `width` cells wide from column `x`. `sizes` has the size of each.
+ */
 function stackChildren(
   nodes: readonly DiagramNode[],
+  sizes: readonly Size[],
   x: number,
   top: number,
   width: number,
   align: HorizontalAlign | 'stretch',
   gap: number,
   parent: Placed,
-  sizes: Sizes,
 ): PlacedNode[] {
   // Filled by index, not built with `map`, because every box stacks its
   // children here and a `map` callback would be one more closure per box.
@@ -210,20 +216,20 @@ function stackChildren(
   let y = top;
   for (let index = 0; index < nodes.length; index += 1) {
     const child = nodes[index] as DiagramNode;
-    const size = sizeOf(sizes, child);
+    const size = sizes[index] as Size;
     const height = size.height;
-    children[index] = placeInSlot(child, size, x, y, width, height, align, 'top', parent, 'children', index, sizes);
+    children[index] = placeInSlot(child, size, x, y, width, height, align, 'top', parent, 'children', index);
     y += height + gap;
   }
 
   return children;
 }
 
-function placeGrid(grid: GridNode, placed: Placed, sizes: Sizes): PlacedNode[] {
-  const tracks = gridTracksOf(grid, sizes);
+function placeGrid(grid: GridNode, placed: Placed, measured: GridSize): PlacedNode[] {
+  const tracks = measured.tracks;
   const columnStarts = trackStarts(placed.rect.x, tracks.columnWidths, tracks.columnGap);
   const rowStarts = trackStarts(placed.rect.y, tracks.rowHeights, tracks.rowGap);
-  const nodes = grid.children;
+  const nodes = measuredNodes(grid.children, measured);
   const align = grid.align ?? 'center';
   const valign = grid.valign ?? 'top';
   const children = new Array<PlacedNode>(nodes.length);
@@ -235,7 +241,7 @@ function placeGrid(grid: GridNode, placed: Placed, sizes: Sizes): PlacedNode[] {
     const width = tracks.columnWidths[column] ?? 0;
     const height = tracks.rowHeights[row] ?? 0;
     const child = nodes[index] as DiagramNode;
-    children[index] = placeInSlot(child, sizeOf(sizes, child), x, y, width, height, align, valign, placed, 'children', index, sizes);
+    children[index] = placeInSlot(child, measured.sizes[index] as Size, x, y, width, height, align, valign, placed, 'children', index);
   }
 
   return children;
@@ -252,47 +258,53 @@ function trackStarts(origin: number, lengths: readonly number[], gap: number): n
   return starts;
 }
 
-function placeBox(box: BoxNode, placed: Placed, sizes: Sizes): void {
+function placeBox(box: BoxNode, placed: Placed, measured: ContainerSize): void {
   const { rect } = placed;
   const frame = boxFrame(box);
   const innerHeight = rect.height - frame.top - frame.bottom;
-  let contentHeight = box.divided ? Math.max(0, box.children.length - 1) : 0;
-  for (let index = 0; index < box.children.length; index += 1) {
-    contentHeight += sizeOf(sizes, box.children[index] as DiagramNode).height;
+  const nodes = measuredNodes(box.children, measured);
+  const sizes = measured.sizes;
+  let contentHeight = box.divided ? Math.max(0, nodes.length - 1) : 0;
+  for (let index = 0; index < sizes.length; index += 1) {
+    contentHeight += (sizes[index] as Size).height;
   }
   const top = rect.y + frame.top + alignOffset(innerHeight, contentHeight, vertical(box.valign ?? 'top'));
   const gap = box.divided ? 1 : 0;
   const contentWidth = rect.width - frame.left - frame.right;
-  const children = stackChildren(box.children, rect.x + frame.left, top, contentWidth, box.align ?? 'left', gap, placed, sizes);
+  const children = stackChildren(nodes, sizes, rect.x + frame.left, top, contentWidth, box.align ?? 'left', gap, placed);
   placed.setChildren(children);
   if (box.divided) {
     placed.dividers = children.slice(0, -1).map((child) => child.rect.y + child.rect.height);
   }
 }
 
-function placeFan(fan: FanNode, placed: Placed, sizes: Sizes): void {
+function placeFan(fan: FanNode, placed: Placed, measured: FanSize): void {
   const { rect } = placed;
   const gap = fan.gap ?? FAN_GAP;
-  const sourceHeight = fan.from === undefined ? 0 : sizeOf(sizes, fan.from).height + FAN_LINK_ROWS;
+  if (fan.from !== measured.from || fan.to !== measured.to) {
+    throw changingModel("found a fan's from or to node other than the one measuring read");
+  }
+  const sourceHeight = measured.fromSize === undefined ? 0 : measured.fromSize.height + FAN_LINK_ROWS;
   const rowTop = rect.y + sourceHeight;
-  const nodes = fan.nodes;
+  const nodes = measuredNodes(fan.nodes, measured);
   const children = new Array<PlacedNode>(nodes.length);
-  let x = rect.x + alignOffset(rect.width, fanRowWidth(fan, sizes), 'center');
+  let x = rect.x + alignOffset(rect.width, fanRowWidth(fan, measured), 'center');
   // An index loop, because this runs once per fan, often before V8
   // optimizes it, and for-of would allocate an iterator result per node.
   let rowHeight = 0;
   for (let index = 0; index < nodes.length; index += 1) {
     const child = nodes[index] as DiagramNode;
-    const size = sizeOf(sizes, child);
-    children[index] = place(child, x, rowTop, size.width, size.height, placed, 'nodes', index, sizes);
+    const size = measured.sizes[index] as Size;
+    children[index] = place(child, x, rowTop, size.width, size.height, placed, 'nodes', index, size);
     x += size.width + gap;
     rowHeight = Math.max(rowHeight, size.height);
   }
 
   const center = fanCenter(children);
-  const source = fan.from === undefined ? undefined : placeEnd(fan.from, rect, rect.y, center, placed, 'from', sizes);
+  const { from, fromSize, to, toSize } = measured;
+  const source = from === undefined || fromSize === undefined ? undefined : placeEnd(from, fromSize, rect, rect.y, center, placed, 'from');
   const sinkTop = rowTop + rowHeight + FAN_LINK_ROWS;
-  const sink = fan.to === undefined ? undefined : placeEnd(fan.to, rect, sinkTop, center, placed, 'to', sizes);
+  const sink = to === undefined || toSize === undefined ? undefined : placeEnd(to, toSize, rect, sinkTop, center, placed, 'to');
   placed.setChildren(children, source, sink);
 }
 
@@ -315,13 +327,12 @@ function fanCenter(children: readonly PlacedNode[]): number {
   return Math.floor((centerX(first.rect) + centerX(last.rect)) / 2);
 }
 
-/** Places a fan's single node centerd on `center`, kept inside the fan's rectangle. */
-function placeEnd(node: DiagramNode, fanRect: Rect, y: number, center: number, fan: Placed, field: 'from' | 'to', sizes: Sizes): PlacedNode {
-  const size = sizeOf(sizes, node);
+/** Places a fan's single node, of measured `size`, centered on `center` and kept inside the fan's rectangle. */
+function placeEnd(node: DiagramNode, size: Size, fanRect: Rect, y: number, center: number, fan: Placed, field: 'from' | 'to'): PlacedNode {
   const wanted = center - Math.floor((size.width - 1) / 2);
   const x = Math.min(Math.max(wanted, fanRect.x), fanRect.x + fanRect.width - size.width);
 
-  return place(node, x, y, size.width, size.height, fan, field, -1, sizes);
+  return place(node, x, y, size.width, size.height, fan, field, -1, size);
 }
 
 /** The middle column of a rectangle, leaning left for an even width. */
