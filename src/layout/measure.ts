@@ -60,7 +60,8 @@ export interface GridSize extends ContainerSize {
  * size holds the sizes of what it contains, down to the leaves.
  */
 export function measureTree(root: DiagramNode, text: Typesetter): Size {
-  return measure(root, ROOT_PATH, { text, shared: undefined });
+  // The root is met only once, so it is measured without being kept for a later meeting.
+  return measureNode(root, ROOT_PATH, { text, shared: undefined });
 }
 
 /** What measuring reads: the typesetter for labels, and the sizes of subtrees it may meet again. */

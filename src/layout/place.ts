@@ -22,6 +22,8 @@ export interface PlacedNode {
    * children, then its sink. The same array as `children` for other nodes.
    */
   readonly parts: readonly PlacedNode[];
+  /** What measuring found for the node; for a text, its typeset block. */
+  readonly size: Size;
   /** The node that contains this one; undefined at the root. */
   readonly parent: PlacedNode | undefined;
   /** The node's place in its parent's list field, or -1 when the field is not a list. */
@@ -53,14 +55,16 @@ class Placed implements PlacedNode, Rect {
   source: PlacedNode | undefined = undefined;
   sink: PlacedNode | undefined = undefined;
   parts: readonly PlacedNode[] = NO_CHILDREN;
+  readonly size: Size;
   readonly parent: Placed | undefined;
   private readonly field: string;
   readonly index: number;
   private joined: FieldPath | undefined;
 
-  /** Places `node` in a rectangle as item `index` of `field` of `parent`, or -1 when the field is not a list. */
-  constructor(node: DiagramNode, x: number, y: number, width: number, height: number, parent: Placed | undefined, field: string, index: number) {
+  /** Places `node`, measured as `size`, in a rectangle as item `index` of `field` of `parent`, or -1 when the field is not a list. */
+  constructor(node: DiagramNode, size: Size, x: number, y: number, width: number, height: number, parent: Placed | undefined, field: string, index: number) {
     this.node = node;
+    this.size = size;
     this.x = x;
     this.y = y;
     this.width = width;
@@ -112,7 +116,7 @@ function place(
   index: number,
   size: Size,
 ): PlacedNode {
-  const placed = new Placed(node, x, y, width, height, parent, field, index);
+  const placed = new Placed(node, size, x, y, width, height, parent, field, index);
   switch (node.kind) {
     case 'row':
       placed.setChildren(placeRow(node, placed, size as ContainerSize));

@@ -9,7 +9,7 @@ import type { PlacedNode } from '../layout/place.js';
 import type { BarNode, BoxNode, CurveNode, DiagramNode, HorizontalAlign, RuleNode } from '../model.js';
 import { CellBounds, type Point, type Route, type StraightRun } from '../route/types.js';
 import type { Role, Style, Theme } from '../style/style.js';
-import type { TypesetLine, Typesetter } from '../text/typeset.js';
+import type { TypesetBlock, TypesetLine, Typesetter } from '../text/typeset.js';
 import { curveGeometry, labelStart } from './curve-geometry.js';
 import { titleColumns } from '../layout/title.js';
 
@@ -133,7 +133,7 @@ function paintNode(parent: Painter, placed: PlacedNode): void {
       break;
     }
     case 'text':
-      paintText(painter, rect, node.text, node.align ?? 'left', styleFor(painter, 'label', own));
+      paintText(painter, rect, textLines(placed, node.text, painter), node.align ?? 'left', styleFor(painter, 'label', own));
       break;
     case 'vtext':
       paintVerticalText(painter, rect, node.text, own);
@@ -203,9 +203,13 @@ function writeFramed(painter: Painter, x: number, y: number, pieces: readonly [s
   }
 }
 
-function paintText(painter: Painter, rect: Rect, text: string, align: HorizontalAlign, style: Style | undefined): void {
+/** Returns the typeset lines of a text node from the block measuring found, without asking the typesetter again. */
+function textLines(placed: PlacedNode, text: string, painter: Painter): readonly TypesetLine[] {
+  return (placed.size as Partial<TypesetBlock>).lines ?? painter.options.text.lines(text);
+}
+
+function paintText(painter: Painter, rect: Rect, lines: readonly TypesetLine[], align: HorizontalAlign, style: Style | undefined): void {
   const anchor = horizontalAnchor(align);
-  const lines = painter.options.text.lines(text);
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] as TypesetLine;
     const x = rect.x + alignOffset(rect.width, line.width, anchor);

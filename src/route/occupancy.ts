@@ -30,8 +30,8 @@ export class Occupancy {
   private readonly bounds: Rect;
   /** Occupants of the cells inside `bounds`, row by row, taken on the first mark because most diagrams never need them. */
   private inside: Uint8Array | undefined;
-  /** Occupants of cells outside `bounds`, such as a label above the top row, by `key`. */
-  private readonly outside = new Map<number, Occupant>();
+  /** Occupants of cells outside `bounds`, such as a label above the top row, by `key`, made on the first such cell. */
+  private outside: Map<number, Occupant> | undefined;
   /**
    * The routes so far, which the router appends to. Marking waits for the
    * first question and then takes the routes added since, as many diagrams
@@ -59,7 +59,7 @@ export class Occupancy {
       return this.inside === undefined ? Occupant.Free : (this.inside[index] as Occupant);
     }
 
-    return this.outside.get(key(x, y)) ?? Occupant.Free;
+    return this.outside?.get(key(x, y)) ?? Occupant.Free;
   }
 
   private markPending(): void {
@@ -113,6 +113,7 @@ export class Occupancy {
       this.inside[index] = merged(this.inside[index] as Occupant, occupant);
     } else {
       const cell = key(x, y);
+      this.outside ??= new Map();
       this.outside.set(cell, merged(this.outside.get(cell) ?? Occupant.Free, occupant));
     }
   }

@@ -1,5 +1,6 @@
 import { weightOf } from '../canvas/arms.js';
 import { DiagramError } from '../errors.js';
+import { IdIndex } from '../id-index.js';
 import { resolveChain } from '../layout/chain.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { FieldPath } from '../model-path.js';
@@ -23,8 +24,8 @@ export function routeAll(root: PlacedNode, text: Typesetter): Route[] {
   const found = new FoundNodes();
   found.collect(root);
   // Only connectors and stubs name nodes by id, so a diagram without them never builds the index.
-  let byIdIndex: Map<string, PlacedNode> | undefined;
-  const byId = (): Map<string, PlacedNode> => (byIdIndex ??= indexById(found.withIds));
+  let byIdIndex: IdIndex<PlacedNode> | undefined;
+  const byId = (): IdIndex<PlacedNode> => (byIdIndex ??= indexById(found.withIds));
   const obstacles = new ObstacleIndex(root);
   const routes: Route[] = [];
   const occupancy = new Occupancy(root.rect, routes, (label) => text.line(label).width);
@@ -127,18 +128,16 @@ class FoundNodes {
   }
 }
 
-function indexById(withIds: readonly PlacedNode[]): Map<string, PlacedNode> {
-  const byId = new Map<string, PlacedNode>();
+function indexById(withIds: readonly PlacedNode[]): IdIndex<PlacedNode> {
+  const byId = new IdIndex<PlacedNode>();
   for (const placed of withIds) {
     const id = placed.node.id as string;
-    // One call per id: an id used before leaves the map's size as it was.
-    const known = byId.size;
-    if (byId.set(id, placed).size === known) {
-      const first = withIds.find((other) => other.node.id === id) as PlacedNode;
+    if (!byId.add(id, placed)) {
+      const existing = byId.get(id) as PlacedNode;
       throw new DiagramError(
         'duplicate-id',
         placed.path.withField('id'),
-        `the id '${id}' is already used at ${first.path.parent === undefined ? 'the root' : first.path.path}; give each node its own id`,
+        `the id '${id}' is already used at ${existing.path.parent === undefined ? 'the root' : existing.path.path}; give each node its own id`,
       );
     }
   }
@@ -147,10 +146,10 @@ function indexById(withIds: readonly PlacedNode[]): Map<string, PlacedNode> {
 }
 
 /** Returns the node with `id`, which field `field` of the object at `owner` names. */
-function lookup(byId: ReadonlyMap<string, PlacedNode>, id: string, owner: FieldPath, field: string): PlacedNode {
+function lookup(byId: IdIndex<PlacedNode>, id: string, owner: FieldPath, field: string): PlacedNode {
   const placed = byId.get(id);
   if (placed === undefined) {
-    const known = [...byId.keys()].slice(0, 20).join(', ');
+    const known = byId.keys().slice(0, 20).join(', ');
     throw new DiagramError('unknown-id', owner.withField(field), `no node has the id '${id}'; known ids: ${known === '' ? 'none' : known}`);
   }
 
@@ -212,7 +211,7 @@ interface Link {
   readonly spec: LinkSpec;
 }
 
-function resolveConnector(connector: Connector, modelPath: FieldPath, byId: ReadonlyMap<string, PlacedNode>, text: Typesetter): Link {
+function resolveConnector(connector: Connector, modelPath: FieldPath, byId: IdIndex<PlacedNode>, text: Typesetter): Link {
   const from = lookup(byId, connector.from, modelPath, 'from');
   const to = lookup(byId, connector.to, modelPath, 'to');
   assertDrawable(from, modelPath, 'from');

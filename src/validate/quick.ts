@@ -1,5 +1,6 @@
 import type { DiagramNode } from '../model.js';
 import { ROOT_PATH } from '../model-path.js';
+import { IdIndex } from '../id-index.js';
 import { type WalkFacts, drawsNothing } from '../validate-links.js';
 import { isObject } from './describe.js';
 import { type FieldRule, type ObjectFields, SpareFields, type TableShape } from './fields.js';
@@ -46,7 +47,7 @@ export class QuickWalk implements WalkFacts {
   readonly hasSharedSubtrees = false;
   /** Node places visited. */
   nodeCount = 0;
-  private readonly nodesById = new Map<string, DiagramNode>();
+  private readonly nodesById = new IdIndex<DiagramNode>();
   /** Connector and stub ends, to match against the ids once all are known. */
   private readonly references: string[] = [];
   /** The node whose fields are being tested, and its nesting level, the root being 1. */
@@ -185,9 +186,7 @@ export class QuickWalk implements WalkFacts {
 
     const id = fields.valueAt(table.idIndex);
     if (typeof id === 'string') {
-      // One lookup instead of two: an id used before leaves the map's size as it was, and the walk stops.
-      const known = this.nodesById.size;
-      if (this.nodesById.set(id, value as DiagramNode).size === known) {
+      if (!this.nodesById.add(id, value as DiagramNode)) {
         return false;
       }
     }

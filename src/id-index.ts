@@ -1,0 +1,58 @@
+/**
+ * Ids an index keeps in two arrays, searched in order, before it moves them
+ * to a map. Validation and routing each index a diagram's ids on every
+ * render, and for a handful of ids, comparing strings costs less than a map
+ * hashing them into a table it grows twice on the way to ten entries.
+ */
+export const SMALL_INDEX = 16;
+
+/**
+ * Values by id, each id at most once. It keeps the first value given for an
+ * id and refuses the others, so a caller can report a duplicate.
+ */
+export class IdIndex<T> {
+  private readonly ids: string[] = [];
+  private readonly values: T[] = [];
+  /** The same entries by id, once there are more than `SMALL_INDEX`. */
+  private map: Map<string, T> | undefined;
+
+  /** Adds `value` under `id`. Returns false, keeping the value already there, when the index has the id. */
+  add(id: string, value: T): boolean {
+    const map = this.map;
+    if (map !== undefined) {
+      if (map.has(id)) {
+        return false;
+      }
+      map.set(id, value);
+      this.ids.push(id);
+
+      return true;
+    }
+    if (this.ids.includes(id)) {
+      return false;
+    }
+    this.ids.push(id);
+    this.values.push(value);
+    if (this.ids.length > SMALL_INDEX) {
+      this.map = new Map(this.ids.map((known, index) => [known, this.values[index] as T]));
+      this.values.length = 0;
+    }
+
+    return true;
+  }
+
+  /** Returns the value under `id`, or undefined when the index does not have the id. */
+  get(id: string): T | undefined {
+    if (this.map !== undefined) {
+      return this.map.get(id);
+    }
+    const index = this.ids.indexOf(id);
+
+    return index < 0 ? undefined : this.values[index];
+  }
+
+  /** Returns the ids in the order they were added. */
+  keys(): readonly string[] {
+    return this.ids;
+  }
+}
