@@ -93,8 +93,23 @@ function invalid(name: string, message: string): DiagramError {
   return new DiagramError('invalid-option', `options.${name}`, message);
 }
 
+/** The configuration of a render given no options, made on the first such render: most renders pass none. */
+let noOptions: RenderConfig | undefined;
+
 export function resolveOptions(options: RenderOptions | undefined): RenderConfig {
-  const given: RenderOptions = options ?? {};
+  if (options === undefined) {
+    if (noOptions === undefined) {
+      const config = resolveGiven({});
+      noOptions = Object.freeze({ ...config, text: Object.freeze(config.text), limits: Object.freeze(config.limits) });
+    }
+
+    return noOptions;
+  }
+
+  return resolveGiven(options);
+}
+
+function resolveGiven(given: RenderOptions): RenderConfig {
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
     throw new DiagramError('invalid-option', 'options', 'options must be an object such as { charset: "ascii" }');
   }

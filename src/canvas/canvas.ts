@@ -314,6 +314,8 @@ export class Canvas {
     const lines = lineGlyphTable(charset, false);
     const arcs = lineGlyphTable(charset, true);
     const symbols = symbolGlyphTable(charset);
+    const lineCodes = lines.knownCodes();
+    const arcCodes = arcs.knownCodes();
     const { cells, width, height } = this;
     const longTexts = this.longTexts;
     // The array has one unit per cell and a newline per row. A grapheme of several code units grows it.
@@ -338,10 +340,13 @@ export class Canvas {
           case CellKind.Empty:
             length += 1;
             break;
-          case CellKind.Line:
-            out[length++] = (word & ROUNDED ? arcs : lines).code(word & VALUE_MASK);
+          case CellKind.Line: {
+            // The tables' arrays are read here, and a glyph not yet worked out is asked for: a method call per cell cost more.
+            const code = (word & ROUNDED ? arcCodes : lineCodes)[word & VALUE_MASK] ?? 0;
+            out[length++] = code === 0 ? (word & ROUNDED ? arcs : lines).code(word & VALUE_MASK) : code;
             rowEnd = length;
             break;
+          }
           case CellKind.Symbol:
             out[length++] = symbols[word & VALUE_MASK] ?? SPACE;
             rowEnd = length;

@@ -185,6 +185,11 @@ export class LineGlyphs {
     this.rounded = rounded;
   }
 
+  /** Returns the code units worked out so far by arm byte, 0 where not yet. */
+  knownCodes(): Uint16Array {
+    return this.codes;
+  }
+
   /** Returns the code unit of the glyph for an arm byte. */
   code(arms: Arms): number {
     const known = this.codes[arms] ?? 0;
