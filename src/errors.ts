@@ -67,3 +67,8 @@ export function joinPath(path: string, field: string | number): string {
 
   return path === '' ? field : `${path}.${field}`;
 }
+
+/** Tells whether an error is the engine's call stack overflow, which is no fault of the model's data. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}

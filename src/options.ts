@@ -97,7 +97,8 @@ function invalid(name: string, message: string): DiagramError {
 let noOptions: RenderConfig | undefined;
 
 export function resolveOptions(options: RenderOptions | undefined): RenderConfig {
-  if (options === undefined) {
+  // Null has always meant no options.
+  if (options === undefined || options === null) {
     if (noOptions === undefined) {
       const config = resolveGiven({});
       noOptions = Object.freeze({ ...config, text: Object.freeze(config.text), limits: Object.freeze(config.limits) });

@@ -1,5 +1,5 @@
 import type { Canvas } from './canvas/canvas.js';
-import { DiagramError } from './errors.js';
+import { DiagramError, isStackOverflow } from './errors.js';
 import type { LayoutDiagnostic } from './fit/diagnostics.js';
 import { FIT_LEVELS, fitModel } from './fit/fit-model.js';
 import { ELLIPSIS } from './fit/text-fit.js';
@@ -38,17 +38,18 @@ export function renderWithDiagnostics(model: DiagramNode, options?: RenderOption
  * Runs a render, turning a call stack overflow into a `DiagramError`.
  * Validation bounds the nesting of every node it reads, but a field hidden
  * from `Object.keys`, such as one defined as not enumerable, can hold a node
- * it never read, even the node that contains it.
+ * it never read, even the node that contains it. A caller with little stack
+ * left, or a process started with a small one, can also run out.
  */
 function withStackGuard<T>(render: () => T): T {
   try {
     return render();
   } catch (error) {
-    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    if (isStackOverflow(error)) {
       throw new DiagramError(
         'invalid-model',
         '',
-        'drawing the model overflowed the call stack, so a node nests deeper than validation saw, as through a field hidden from Object.keys; pass plain data, such as a copy made with structuredClone',
+        'drawing the model overflowed the call stack: the process has too little stack for this nesting, or a node nests deeper than validation saw, as through a field hidden from Object.keys; flatten the diagram, raise the stack size (node --stack-size), or pass plain data, such as a copy made with structuredClone',
       );
     }
     throw error;

@@ -1,4 +1,4 @@
-import { joinPath } from './errors.js';
+import { isStackOverflow, joinPath } from './errors.js';
 import { describeError } from './validate/describe.js';
 import type { BoxNode, ColumnNode, Connector, DiagramNode, FanNode, GridNode, RowNode, Stub } from './model.js';
 import type { ValidationProblem } from './validate.js';
@@ -151,6 +151,10 @@ export function checkLinkedNodes(root: DiagramNode, facts: WalkFacts): Validatio
   try {
     check = runLinkCheck(root, facts);
   } catch (error) {
+    // The walk recurses once per nesting level. A caller deep in its own stack can make it overflow, which is no fault of the model.
+    if (isStackOverflow(error)) {
+      throw error;
+    }
     // The walk reads only what the validator accepted, so a failure here means a getter gave other values on this second read.
     const found = error instanceof UncheckedNodes ? 'found nodes nested deeper than on the first read' : `failed with ${describeError(error)}`;
 

@@ -44,6 +44,8 @@ const LABEL_OPTION_BOUNDS: Limits = { min: 1 };
  * Lists every problem in a model, in document order, with unknown connector
  * and stub ids last. Returns an empty array for a valid model. Reports thrown
  * getters, cycles and nesting past `maxDepth` as problems instead of throwing.
+ * Called with too little call stack left for the model's nesting, it throws
+ * the engine's `RangeError`.
  */
 export function validateDiagram(model: unknown, options: ValidateOptions = {}): ValidationProblem[] {
   const maxDepth = options.maxDepth ?? MAX_DEPTH;

@@ -834,6 +834,26 @@ describe('built CLI', () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
+  it('a small stack is never taken for a changing model', () => {
+    // A chain needs the link check, which recurses once per level; the old build reported its overflow as a getter changing.
+    const script = [
+      "const library = await import('./dist/index.js');",
+      'let tower = library.text("x");',
+      'for (let level = 1; level < 300; level += 1) tower = library.row([tower]);',
+      'const model = library.row({ chain: true }, [tower, library.box(library.text("y"))]);',
+      'const outcome = (run) => { try { return JSON.stringify(run()); } catch (error) { return `${error.name}: ${error.message}`; } };',
+      'console.log(outcome(() => library.validateDiagram(model, { maxDepth: 400 })));',
+      'console.log(outcome(() => library.renderDiagram(model, { limits: { maxDepth: 400 } }).length > 0));',
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['--stack-size=200', '--input-type=module', '-e', script], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 30_000 });
+    const [validated = '', rendered = ''] = result.stdout.trim().split('\n');
+
+    expect(result.stderr).toBe('');
+    expect(validated).not.toContain('a getter returns other values');
+    expect(rendered).not.toContain('a getter returns other values');
+    expect([validated, rendered]).toEqual([expect.stringMatching(/^(\[\]|RangeError: )/), expect.stringMatching(/^(true|DiagramError: drawing the model overflowed the call stack)/)]);
+  });
+
   it('DiagramError matches across import and require', () => {
     const script = [
       "import { createRequire } from 'node:module';",

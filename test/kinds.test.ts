@@ -1205,4 +1205,14 @@ describe('charsets', () => {
     );
     expect(output).toMatch(/^[\x20-\x7e\n]*$/);
   });
+
+  it('no options, null and an empty object draw alike', () => {
+    const unicode = renderDiagram(model);
+
+    expect(renderDiagram(model, null as unknown as undefined)).toBe(unicode);
+    expect(renderDiagram(model, {})).toBe(unicode);
+    // A render with options between two without must not change the defaults the second one reads.
+    renderDiagram(model, { charset: 'ascii', color: true, width: 40 });
+    expect(renderDiagram(model)).toBe(unicode);
+  });
 });

@@ -341,9 +341,12 @@ export class Canvas {
             length += 1;
             break;
           case CellKind.Line: {
-            // The tables' arrays are read here, and a glyph not yet worked out is asked for: a method call per cell cost more.
-            const code = (word & ROUNDED ? arcCodes : lineCodes)[word & VALUE_MASK] ?? 0;
-            out[length++] = code === 0 ? (word & ROUNDED ? arcs : lines).code(word & VALUE_MASK) : code;
+            // The tables' arrays are read here, and only a glyph not yet worked out costs a call: a call per cell cost more.
+            const arms = word & VALUE_MASK;
+            const rounded = (word & ROUNDED) !== 0;
+            const table = rounded ? arcs : lines;
+            const known = (rounded ? arcCodes : lineCodes)[arms] ?? 0;
+            out[length++] = known === 0 ? table.code(arms) : known;
             rowEnd = length;
             break;
           }

@@ -330,12 +330,13 @@ export interface GridTracks {
 }
 
 function gridTracks(grid: GridNode, sizes: readonly Size[]): GridTracks {
-  const columnWidths = new Array<number>(grid.columns).fill(0);
-  const rowHeights = new Array<number>(Math.ceil(sizes.length / grid.columns)).fill(0);
+  const columns = grid.columns;
+  const columnWidths = new Array<number>(columns).fill(0);
+  const rowHeights = new Array<number>(Math.ceil(sizes.length / columns)).fill(0);
   for (let index = 0; index < sizes.length; index += 1) {
     const size = sizes[index] as Size;
-    const column = index % grid.columns;
-    const row = Math.floor(index / grid.columns);
+    const column = index % columns;
+    const row = Math.floor(index / columns);
     columnWidths[column] = Math.max(columnWidths[column] ?? 0, size.width);
     rowHeights[row] = Math.max(rowHeights[row] ?? 0, size.height);
   }

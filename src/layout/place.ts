@@ -231,6 +231,8 @@ function stackChildren(
 
 function placeGrid(grid: GridNode, placed: Placed, measured: GridSize): PlacedNode[] {
   const tracks = measured.tracks;
+  // The column count measuring read, so a getter cannot give placing another.
+  const columns = tracks.columnWidths.length;
   const columnStarts = trackStarts(placed.rect.x, tracks.columnWidths, tracks.columnGap);
   const rowStarts = trackStarts(placed.rect.y, tracks.rowHeights, tracks.rowGap);
   const nodes = measuredNodes(grid.children, measured);
@@ -238,8 +240,8 @@ function placeGrid(grid: GridNode, placed: Placed, measured: GridSize): PlacedNo
   const valign = grid.valign ?? 'top';
   const children = new Array<PlacedNode>(nodes.length);
   for (let index = 0; index < nodes.length; index += 1) {
-    const column = index % grid.columns;
-    const row = Math.floor(index / grid.columns);
+    const column = index % columns;
+    const row = Math.floor(index / columns);
     const x = columnStarts[column] ?? 0;
     const y = rowStarts[row] ?? 0;
     const width = tracks.columnWidths[column] ?? 0;

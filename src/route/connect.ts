@@ -3,6 +3,7 @@ import { arrowToward } from '../canvas/glyphs.js';
 import { DiagramError } from '../errors.js';
 import { type Rect, bottom, right } from '../layout/geometry.js';
 import { joinsBorder } from '../layout/chain.js';
+import type { GridSize } from '../layout/measure.js';
 import type { PlacedNode } from '../layout/place.js';
 import type { FieldPath } from '../model-path.js';
 import { drawnAt, drawnHeight, drawsEdgeAt } from './facing.js';
@@ -113,8 +114,12 @@ function areNeighbours(a: PlacedNode, b: PlacedNode): boolean {
     case 'row':
     case 'column':
       return apart === 1;
-    case 'grid':
-      return apart === container.columns || (apart === 1 && Math.floor(a.index / container.columns) === Math.floor(b.index / container.columns));
+    case 'grid': {
+      // The column count measuring used, which the model's field, read again, need not still give.
+      const columns = (parent.size as GridSize).tracks.columnWidths.length;
+
+      return apart === columns || (apart === 1 && Math.floor(a.index / columns) === Math.floor(b.index / columns));
+    }
     default:
       return false;
   }

@@ -1,6 +1,7 @@
+import { isStackOverflow } from '../errors.js';
+import { IdIndex } from '../id-index.js';
 import type { DiagramNode } from '../model.js';
 import { ROOT_PATH } from '../model-path.js';
-import { IdIndex } from '../id-index.js';
 import { type WalkFacts, drawsNothing } from '../validate-links.js';
 import { isObject } from './describe.js';
 import { type FieldRule, type ObjectFields, SpareFields, type TableShape } from './fields.js';
@@ -26,9 +27,7 @@ export type QuickVerdict = 'valid' | 'invalid' | 'undecided';
  * common case of plain data that passes. It keeps no paths and builds no
  * messages, so it costs a fraction of the full walk in walker.ts. It runs the
  * same rule tables, through each rule's `accepts`. For any other verdict than
- * valid, the full walk runs and reports the problems. It checks a node's
- * children when it meets the field that lists them, by recursion, which
- * `maxDepth` bounds.
+ * valid, the full walk runs and reports the problems.
  *
  * Like the full walk, it keeps a set of the nodes that contain a node of a
  * container kind, and stops undecided when it meets one again. So a subtree
@@ -50,6 +49,10 @@ export class QuickWalk implements WalkFacts {
   private readonly nodesById = new IdIndex<DiagramNode>();
   /** Connector and stub ends, to match against the ids once all are known. */
   private readonly references: string[] = [];
+  /** Node values still to visit, with the nesting level of each in `depths` and the node that contains it in `parents`. */
+  private readonly pending: unknown[] = [];
+  private readonly depths: number[] = [];
+  private readonly parents: (object | undefined)[] = [];
   /** The node whose fields are being tested, and its nesting level, the root being 1. */
   private current: object | undefined = undefined;
   private depth = 0;
@@ -76,8 +79,8 @@ export class QuickWalk implements WalkFacts {
     try {
       passed = this.acceptsTree(model) && this.acceptsReferences();
     } catch (error) {
-      // The walk recurses once per nesting level, so a caller deep in its own stack can run out of it here; the full walk keeps its own stack.
-      if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      // Called with little stack left, the walk can run out of it; the full walk then decides, and reports no changing model for it.
+      if (isStackOverflow(error)) {
         return 'undecided';
       }
       // A getter or proxy threw. The full walk reads each field in its own try and reports where.
@@ -103,30 +106,26 @@ export class QuickWalk implements WalkFacts {
     return this.nodesById.get(id);
   }
 
-  /**
-   * Checks a child node of the node being tested, before the rest of that
-   * node's fields. Returns false when the child is not accepted, or once the
-   * walk has visited `QUICK_WALK_LIMIT` nodes.
-   */
+  /** Queues a child node to visit. Returns false once the walk has queued `QUICK_WALK_LIMIT` nodes. */
   queueNode(value: unknown): boolean {
-    if (this.nodeCount >= QUICK_WALK_LIMIT) {
+    if (this.nodeCount + this.pending.length >= QUICK_WALK_LIMIT) {
       return this.leaveToFullWalk();
     }
-    const parent = this.current;
-    const depth = this.depth;
-    this.depth = depth + 1;
-    const accepted = this.acceptsNode(value, parent);
-    this.current = parent;
-    this.depth = depth;
+    this.pending.push(value);
+    this.depths.push(this.depth + 1);
+    this.parents.push(this.current);
 
-    return accepted;
+    return true;
   }
 
-  /** Checks every item of a list of child nodes, in order, stopping at the first not accepted. */
+  /**
+   * Queues every item of a list of child nodes, the last first, so the walk
+   * meets them in document order and stops at the first problem.
+   */
   queueNodes(list: readonly unknown[]): boolean {
     // The length is read once, as the full walk reads it, in case the list is a proxy that changes it.
     const length = list.length;
-    for (let index = 0; index < length; index += 1) {
+    for (let index = length - 1; index >= 0; index -= 1) {
       if (!this.queueNode(list[index])) {
         return false;
       }
@@ -155,9 +154,18 @@ export class QuickWalk implements WalkFacts {
   }
 
   private acceptsTree(model: unknown): boolean {
-    this.depth = 1;
+    this.pending.push(model);
+    this.depths.push(1);
+    this.parents.push(undefined);
+    while (this.pending.length > 0) {
+      const value = this.pending.pop();
+      this.depth = this.depths.pop() as number;
+      if (!this.acceptsNode(value, this.parents.pop())) {
+        return false;
+      }
+    }
 
-    return this.acceptsNode(model, undefined);
+    return true;
   }
 
   private acceptsNode(value: unknown, parent: object | undefined): boolean {
