@@ -15,6 +15,12 @@ export class IdIndex<T> {
   private readonly values: T[] = [];
   /** The same entries by id, once there are more than `SMALL_INDEX`. */
   private map: Map<string, T> | undefined;
+  /**
+   * Where the last search in the arrays ended. Links tend to name nodes
+   * near the one named before, as along a pipeline, so the next search
+   * starts there and wraps around.
+   */
+  private lastFound = 0;
 
   /** Adds `value` under `id`. Returns false, keeping the value already there, when the index has the id. */
   add(id: string, value: T): boolean {
@@ -46,9 +52,18 @@ export class IdIndex<T> {
     if (this.map !== undefined) {
       return this.map.get(id);
     }
-    const index = this.ids.indexOf(id);
+    const ids = this.ids;
+    const start = this.lastFound;
+    let index = ids.indexOf(id, start);
+    if (index < 0 && start > 0) {
+      index = ids.lastIndexOf(id, start - 1);
+    }
+    if (index < 0) {
+      return undefined;
+    }
+    this.lastFound = index;
 
-    return index < 0 ? undefined : this.values[index];
+    return this.values[index];
   }
 
   /** Returns the ids in the order they were added. */

@@ -16,6 +16,14 @@ describe('IdIndex', () => {
         expect(index.add(id, -1)).toBe(false);
         expect(index.get(id)).toBe(at);
       });
+      // Backward and scattered, since a search starts where the one before ended.
+      for (let at = count - 1; at >= 0; at -= 1) {
+        expect(index.get(ids[at] as string)).toBe(at);
+      }
+      for (let at = 0; at < count; at += 1) {
+        const scattered = (at * 7) % count;
+        expect(index.get(ids[scattered] as string)).toBe(scattered);
+      }
       expect(index.get('missing')).toBeUndefined();
       expect(index.keys()).toEqual(ids);
     });
