@@ -8,7 +8,7 @@ export const SMALL_INDEX = 16;
 
 /**
  * Values by id, each id at most once. It keeps the first value given for an
- * id and refuses the others, so a caller can report a duplicate.
+ * id and rejects the others, so a caller can report a duplicate.
  */
 export class IdIndex<T> {
   private readonly ids: string[] = [];

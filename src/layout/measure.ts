@@ -57,7 +57,7 @@ export interface GridSize extends ContainerSize {
 
 /**
  * Measures every node bottom-up and returns the root's size. A container's
- * size holds the sizes of what it contains, down to the leaves.
+ * size contains the sizes of its nodes, down to the leaves.
  */
 export function measureTree(root: DiagramNode, text: Typesetter): Size {
   // The root is met only once, so it is measured without being kept for a later meeting.
