@@ -23,20 +23,22 @@ export function formatMs(ms) {
   return ms < 1000 ? `${ms.toPrecision(3)} ms` : `${(ms / 1000).toPrecision(3)} s`;
 }
 
+/** Formats a byte count in B, kB (1,000 bytes) or MB (1,000,000 bytes). */
 function formatBytes(bytes) {
-  if (bytes < 1024) {
+  if (bytes < 1000) {
     return `${bytes} B`;
   }
 
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+  return bytes < 1_000_000 ? `${(bytes / 1000).toFixed(1)} kB` : `${(bytes / 1_000_000).toFixed(2)} MB`;
 }
 
 function formatCount(value) {
   return value.toLocaleString('en-US');
 }
 
+/** Formats a ratio with three significant digits below 100, so a value just past a target's limit does not round onto it. */
 function formatMultiple(value) {
-  return `${value >= 100 ? value.toFixed(0) : value.toPrecision(2)}×`;
+  return `${value >= 100 ? value.toFixed(0) : value.toPrecision(3)}×`;
 }
 
 function table(header, rows) {
@@ -133,7 +135,7 @@ function targetCell(result) {
       }
       return check(`≥ ${BOXEN_SPEEDUP}× faster`, speedup, speedup >= BOXEN_SPEEDUP, (value) => `${formatMultiple(value)} faster`);
     case 'asciichart':
-      return check('ratio < 1', peerRatio, peerRatio < 1, (value) => `ratio ${value.toFixed(2)}`);
+      return check('ratio < 1', peerRatio, peerRatio < 1, (value) => `ratio ${value.toPrecision(3)}`);
     default:
       break;
   }
@@ -166,7 +168,7 @@ export function workloadTable(results) {
       termdiagramCell(termdiagram),
       workload.peer ?? '—',
       peerCell(result),
-      peerRatio === null ? '—' : peerRatio.toPrecision(2),
+      peerRatio === null ? '—' : peerRatio.toPrecision(3),
       floorMultiple === null ? '—' : formatMultiple(floorMultiple),
       termdiagram.status === 'ok' ? formatCount(termdiagram.outputChars) : '—',
       targetCell(result),
@@ -283,7 +285,7 @@ export function renderReport({ environment, results, fits, coldStart, sizes, set
     ].join('\n'),
     workloadTable(results),
     '## Scaling',
-    'Least-squares fit of log time against log N over termdiagram\'s medians above. N is boxes, points, or boxes in the grid (side²). The floor exponent is the same fit over the floor\'s medians, which write as many cells as each rendering. It shows how far the output size alone bends the curve on this machine, through caches and memory, with no diagram work at all. It is context, not part of the target. Heap growth is `heapUsed` after one render minus `heapUsed` after a forced GC just before it, in a worker with a 256 MB young generation. It includes garbage that was not collected yet, so it estimates the peak. A GC during the render makes it an under-count, marked ≥. The curve figures varied up to 5× between runs, so read them as rough.',
+    'Least-squares fit of log time against log N over termdiagram\'s medians above. N is boxes or points; for grids, N in the fit is the number of boxes, the square of the side that the N column lists. The floor exponent is the same fit over the floor\'s medians, which write as many cells as each rendering. It shows how far the output size alone bends the curve on this machine, through caches and memory, with no diagram work at all. It is context, not part of the target. Heap growth is `heapUsed` after one render minus `heapUsed` after a forced GC just before it, in a worker with a 256 MB young generation. It includes garbage that was not collected yet, so it estimates the peak. A GC during the render makes it an under-count, marked ≥. The heap growth figures of the curves varied up to 5× between runs, so read them as rough.',
     scalingTable(fits),
     '## Cold start',
     `Medians of ${settings.spawnCount} fresh processes each; the CLI and \`node -e 0\` alternate, so load drift hits both. The CLI runs with a temporary directory of its own, whose code cache an unmeasured first run of \`course --all\` writes.`,

@@ -301,7 +301,7 @@ function listFailingTargets(results, fits, coldStart) {
       const { peerRatio, floorMultiple } = rowRatios(result);
       const detail = result.workload.family === 'course'
         ? `${floorMultiple.toFixed(1)}× the floor`
-        : `ratio ${peerRatio.toPrecision(2)} vs ${result.workload.peer}`;
+        : `ratio ${peerRatio.toPrecision(3)} vs ${result.workload.peer}`;
       lines.push(`${result.workload.id}: ${detail}`);
     }
   }
