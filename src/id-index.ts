@@ -11,14 +11,15 @@ export const SMALL_INDEX = 16;
  * id and rejects the others, so a caller can report a duplicate.
  */
 export class IdIndex<T> {
+  /** The ids and their values while there are at most `SMALL_INDEX`, emptied when they move to `map`. */
   private readonly ids: string[] = [];
   private readonly values: T[] = [];
-  /** The same entries by id, once there are more than `SMALL_INDEX`. */
+  /** The entries by id, once there are more than `SMALL_INDEX`. */
   private map: Map<string, T> | undefined;
   /**
-   * Where the last search in the arrays ended. Links tend to name nodes
-   * near the one named before, as along a pipeline, so the next search
-   * starts there and wraps around.
+   * The position in `ids` where the last search ended. Links tend to name
+   * nodes near the one named before, as along a pipeline, so the next
+   * search starts there and wraps around.
    */
   private lastFound = 0;
 
@@ -30,7 +31,6 @@ export class IdIndex<T> {
         return false;
       }
       map.set(id, value);
-      this.ids.push(id);
 
       return true;
     }
@@ -41,6 +41,7 @@ export class IdIndex<T> {
     this.values.push(value);
     if (this.ids.length > SMALL_INDEX) {
       this.map = new Map(this.ids.map((known, index) => [known, this.values[index] as T]));
+      this.ids.length = 0;
       this.values.length = 0;
     }
 
@@ -68,6 +69,6 @@ export class IdIndex<T> {
 
   /** Returns the ids in the order they were added. */
   keys(): readonly string[] {
-    return this.ids;
+    return this.map === undefined ? this.ids : [...this.map.keys()];
   }
 }

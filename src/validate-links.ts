@@ -1,4 +1,4 @@
-import { isStackOverflow, joinPath } from './errors.js';
+import { DiagramError, isStackOverflow, joinPath } from './errors.js';
 import { describeError } from './validate/describe.js';
 import type { BoxNode, ColumnNode, Connector, DiagramNode, FanNode, GridNode, RowNode, Stub } from './model.js';
 import type { ValidationProblem } from './validate.js';
@@ -171,6 +171,13 @@ export function changingModelProblem(found: string): ValidationProblem {
     path: '',
     message: `reading the model a second time ${found}, so a getter returns other values on each read; pass plain data, such as a copy made with structuredClone`,
   };
+}
+
+/** Returns the error for a model whose getters gave a later stage other values than they gave validation. */
+export function changingModelError(found: string): DiagramError {
+  const problem = changingModelProblem(found);
+
+  return new DiagramError(problem.code, problem.path, problem.message);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DiagramError } from '../errors.js';
-import { changingModelProblem } from '../validate-links.js';
+import { changingModelError } from '../validate-links.js';
 import type {
   BarNode,
   BoxNode,
@@ -64,7 +64,7 @@ export function measureTree(root: DiagramNode, text: Typesetter): Size {
   return measureNode(root, ROOT_PATH, { text, shared: undefined });
 }
 
-/** What measuring reads: the typesetter for labels, and the sizes of subtrees it may meet again. */
+/** The inputs of measuring: the typesetter for labels, and the sizes of subtrees it may meet again. */
 interface MeasureContext {
   readonly text: Typesetter;
   /**
@@ -85,7 +85,7 @@ interface MeasureContext {
 export function measuredNodes(list: readonly DiagramNode[], size: ContainerSize): readonly DiagramNode[] {
   const nodes = size.nodes;
   if (list !== nodes && !sameNodes(list, nodes)) {
-    throw changingModel('found other nodes in a list than measuring read');
+    throw changingModelError('found other nodes in a list than measuring read');
   }
 
   return nodes;
@@ -103,13 +103,6 @@ function sameNodes(list: readonly DiagramNode[], nodes: readonly DiagramNode[]):
   }
 
   return true;
-}
-
-/** Returns the error for a model whose getters returned other values to a later stage than to validation. */
-export function changingModel(found: string): DiagramError {
-  const problem = changingModelProblem(found);
-
-  return new DiagramError(problem.code, problem.path, problem.message);
 }
 
 function measure(node: DiagramNode, path: FieldPath, context: MeasureContext): Size {

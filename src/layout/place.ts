@@ -2,7 +2,8 @@ import type { BoxNode, DiagramNode, FanNode, GridNode, HorizontalAlign, RowNode,
 import { FAN_GAP, FAN_LINK_ROWS } from './defaults.js';
 import { type Rect, type Size, alignOffset, boxFrame, horizontalAnchor } from './geometry.js';
 import { type FieldPath, ROOT_PATH } from '../model-path.js';
-import { type ContainerSize, type FanSize, type GridSize, changingModel, columnGap, fanRowWidth, measuredNodes, rowGap } from './measure.js';
+import { type ContainerSize, type FanSize, type GridSize, columnGap, fanRowWidth, measuredNodes, rowGap } from './measure.js';
+import { changingModelError } from '../validate-links.js';
 
 /** A node with its rectangle on the canvas, in cells. */
 export interface PlacedNode {
@@ -22,7 +23,7 @@ export interface PlacedNode {
    * children, then its sink. The same array as `children` for other nodes.
    */
   readonly parts: readonly PlacedNode[];
-  /** What measuring found for the node; for a text, its typeset block. */
+  /** The size measuring found for the node, which for a text is its typeset block. */
   readonly size: Size;
   /** The node that contains this one; undefined at the root. */
   readonly parent: PlacedNode | undefined;
@@ -288,7 +289,7 @@ function placeFan(fan: FanNode, placed: Placed, measured: FanSize): void {
   const { rect } = placed;
   const gap = fan.gap ?? FAN_GAP;
   if (fan.from !== measured.from || fan.to !== measured.to) {
-    throw changingModel("found a fan's from or to node other than the one measuring read");
+    throw changingModelError("found a fan's from or to node other than the one measuring read");
   }
   const sourceHeight = measured.fromSize === undefined ? 0 : measured.fromSize.height + FAN_LINK_ROWS;
   const rowTop = rect.y + sourceHeight;

@@ -28,15 +28,16 @@ export class ObstacleIndex {
   readonly bounds: Rect;
 
   constructor(root: PlacedNode) {
+    const bounds = root.rect;
     this.root = root;
-    this.bounds = root.rect;
+    this.bounds = bounds;
     let size = BUCKET;
-    while (Math.ceil(root.rect.width / size) * Math.ceil(root.rect.height / size) > MAX_BUCKETS) {
+    while (Math.ceil(bounds.width / size) * Math.ceil(bounds.height / size) > MAX_BUCKETS) {
       size *= 2;
     }
     this.bucketSize = size;
-    this.columns = Math.max(1, Math.ceil(root.rect.width / size));
-    this.rows = Math.max(1, Math.ceil(root.rect.height / size));
+    this.columns = Math.max(1, Math.ceil(bounds.width / size));
+    this.rows = Math.max(1, Math.ceil(bounds.height / size));
   }
 
   private get buckets(): (PlacedNode[] | undefined)[] {

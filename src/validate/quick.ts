@@ -79,7 +79,7 @@ export class QuickWalk implements WalkFacts {
     try {
       passed = this.acceptsTree(model) && this.acceptsReferences();
     } catch (error) {
-      // Called with little stack left, the walk can run out of it; the full walk then decides, and reports no changing model for it.
+      // Called with little stack left, the walk can run out of it. The full walk then decides, without reporting a changing model.
       if (isStackOverflow(error)) {
         return 'undecided';
       }
