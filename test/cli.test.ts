@@ -834,8 +834,8 @@ describe('built CLI', () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
-  it('a small stack is never taken for a changing model', () => {
-    // A chain needs the link check, which recurses once per level; the old build reported its overflow as a getter changing.
+  it('small stack is no changing model', () => {
+    // A chain needs the link check, which recurses once per level, so a small stack overflows there. That is no changing model.
     const script = [
       "const library = await import('./dist/index.js');",
       'let tower = library.text("x");',

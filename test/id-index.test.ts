@@ -3,7 +3,7 @@ import { IdIndex, SMALL_INDEX } from '../src/id-index.js';
 
 describe('IdIndex', () => {
   for (const count of [3, SMALL_INDEX, SMALL_INDEX + 1, 5 * SMALL_INDEX]) {
-    it(`finds each of ${count} ids and refuses a repeat`, () => {
+    it(`finds each of ${count} ids and rejects a repeat`, () => {
       const index = new IdIndex<number>();
       // Ids built at run time, as a model's are, so equal ids are different strings.
       const ids = Array.from({ length: count }, (_, at) => ['node', String(at)].join('-'));

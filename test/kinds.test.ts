@@ -1206,7 +1206,7 @@ describe('charsets', () => {
     expect(output).toMatch(/^[\x20-\x7e\n]*$/);
   });
 
-  it('no options, null and an empty object draw alike', () => {
+  it('null and empty options match default', () => {
     const unicode = renderDiagram(model);
 
     expect(renderDiagram(model, null as unknown as undefined)).toBe(unicode);
